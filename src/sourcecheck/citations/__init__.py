@@ -1,0 +1,1 @@
+"""Citations in notes: find them (``find``) and resolve them to references (``resolve``)."""

@@ -1,0 +1,66 @@
+"""Citation keys: stable, readable, unique ("westad2003decisive").
+
+A key is the first author's family name, the first year and the first significant
+word of the title, folded to ASCII. The same reference always gets the same key;
+collisions in one file get "a", "b", … in order of appearance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from .models import Reference
+from .normalize import fold
+from .parsing.fields import first_year
+
+_SKIP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "to", "for", "from", "at",
+                         "la", "le", "les", "der", "die", "das", "el", "los", "il"})
+
+
+def base_key(reference: Reference) -> str:
+    """The key before de-duplication."""
+    people = reference.authors or reference.editors
+    who = ""
+    if people:
+        name = people[0]
+        who = fold(name.family or name.literal or name.given or "")
+        if name.literal:
+            who = "".join(w[0] for w in who.split() if w not in _SKIP_WORDS)  # "lhrc…": initials
+        else:
+            who = who.replace(" ", "")
+    year = first_year(reference.year)
+    words = [w for w in fold(reference.title or "").split() if w not in _SKIP_WORDS]
+    word = next((w for w in words if not w.isdigit()), "")
+    key = f"{who}{year or ''}{word}"
+    key = re.sub(r"[^a-z0-9]", "", key)
+    if not key or key.isdigit():
+        key = f"ref{reference.location.line}"
+    return key[:40]
+
+
+def assign_keys(references: Sequence[Reference], taken: Iterable[str] = ()) -> list[Reference]:
+    """Give every reference a key unique among ``references`` and ``taken``."""
+    used = set(taken)
+    out = []
+    for reference in references:
+        key = base_key(reference)
+        unique = key
+        suffix = 0
+        while unique in used:
+            unique = key + _suffix(suffix)
+            suffix += 1
+        used.add(unique)
+        out.append(replace(reference, id=unique))
+    return out
+
+
+def _suffix(n: int) -> str:
+    """0 -> "a", 25 -> "z", 26 -> "aa"."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(97 + rest) + letters
+    return letters

@@ -1,0 +1,54 @@
+"""Comparison keys for names and titles: case, accents and punctuation folded away.
+
+Used wherever two spellings of the same thing must compare equal: resolving citations,
+finding duplicate references.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .models import Name, Reference
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, strip accents and apostrophes, turn punctuation into single spaces.
+
+    >>> fold("Decisive encounters : the Chinese Civil War, 1946–1950")
+    'decisive encounters the chinese civil war 1946 1950'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("'", "").replace("’", "")
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+def family_key(name: Name) -> str:
+    """The folded family name (or the corporate literal) of a name."""
+    return fold(name.sort_name)
+
+
+def title_key(title: str | None) -> str:
+    """The folded title, leading article dropped."""
+    key = fold(title or "")
+    return re.sub(r"^(?:the|a|an) ", "", key)
+
+
+def main_title_key(title: str | None) -> str:
+    """The folded title before any subtitle ("Decisive encounters : the …" -> "decisive encounters")."""
+    main = re.split(r"\s*[:.?!]\s+|\s+[-–—]\s+", title or "", maxsplit=1)[0]
+    return title_key(main)
+
+
+def work_key(reference: Reference) -> tuple[str, str, str] | None:
+    """Authors, title and year folded: two references with one key cite the same work."""
+    if not reference.title:
+        return None
+    people = reference.authors or reference.editors
+    authors = " ".join(sorted(family_key(n) for n in people))
+    return authors, title_key(reference.title), reference.year or ""

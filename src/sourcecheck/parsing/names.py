@@ -1,0 +1,205 @@
+"""Personal and corporate names: split an author list and parse each name.
+
+- "Westad, Odd Arne" (inverted) -> family "Westad", given "Odd Arne".
+- "Harold M. Tanner" (natural order) -> nameparser decides: family "Tanner".
+- "Liu Wusheng" (Chinese, family first, no comma) -> family "Liu", given "Wusheng":
+  a known Chinese surname followed by a given name made of pinyin syllables.
+- "Literary and Historical Research Committee of …" -> a corporate author, kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..models import Name
+
+# Common Chinese surnames in pinyin (and the Wade-Giles forms met in older books).
+_CHINESE_SURNAMES = frozenset("""
+an bai bao bi bian cai cao cen chai chang chao chen cheng chi chu cui dai deng di diao ding dong
+dou du duan fan fang fei feng fu gan gao ge geng gong gu guan guo han hao he hong hou hu hua
+huang ji jia jian jiang jiao jie jin jing kang ke kong kuang lai lan lang lei li lian liang liao
+lin ling liu long lou lu luo lü lv ma mao mei meng mi miao min mo mu ni nie ning niu ou ouyang
+pan pang pei peng pi ping pu qi qian qiao qin qiu qu quan ran ren rong ruan shan shang shao she
+shen sheng shi shu si sima song su sun tai tan tang tao teng tian tong tu wan wang wei wen weng
+wu xi xia xian xiang xiao xie xin xing xiong xu xuan xue yan yang yao ye yi yin ying yong you yu
+yuan yue yun zang zeng zhai zhan zhang zhao zhen zheng zhong zhou zhu zhuang zhuge zou zu
+chiang chou hsu hsieh kuo tsai tseng tsao chao soong sung teng
+""".split())
+
+_PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h",
+                    "j", "q", "x", "r", "z", "c", "s", "y", "w", "")
+_PINYIN_FINALS = frozenset("""
+a o e ai ei ao ou an en ang eng ong er i ia ie iao iu ian in iang ing iong u ua uo uai ui uan un
+uang ueng v ve van vn ue uan un ve iou uei uen
+""".split())
+
+_CORPORATE_WORDS = re.compile(
+    r"\b(?:Committee|Commission|Council|Association|Society|Institute|Institution|Office|"
+    r"Department|Ministry|Bureau|Agency|Organi[sz]ation|Foundation|Museum|Library|Academy|"
+    r"Centre|Center|Group|Company|Corporation|Government|Board|Party|Army|University|College|"
+    r"School|Press|Service|Survey|Team|Staff|Editors|Editorial|Conference|Congress|Union|"
+    r"Federation|Trust|Project|Archives|Administration|Authority|Council|Secretariat|Bank)\b"
+)
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la",
+                        "le", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "st.", "y"})
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$|^[A-Z]$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.\-À-ÿ\u0100-\u024f]*$")
+_ET_AL = re.compile(r",?\s*(?:et al\.?|and others|et\. al\.?|u\. a\.)\s*$", re.I)
+_AND = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s(?:and|&|und|et|y)\s+)", re.I)
+
+
+def strip_final_period(text: str) -> str:
+    """Drop a sentence-ending period, but keep the one of a final initial ("Harold M.")."""
+    if not text.endswith("."):
+        return text
+    last = text.rsplit(None, 1)[-1].split(",")[-1]
+    return text if is_initial(last) else text[:-1].rstrip()
+
+
+def is_initial(token: str) -> bool:
+    """"M.", "J.R.", "J.-P.", "M" — an abbreviated given name."""
+    return bool(_INITIAL.match(token))
+
+
+@cache
+def is_pinyin(word: str) -> bool:
+    """True when a word splits into pinyin syllables ("Wusheng", "Zedong", "Yan'an")."""
+    text = word.lower().replace("'", "").replace("’", "").replace("-", "")
+    if not text.isalpha() or not text.isascii():
+        return False
+    return _segments(text)
+
+
+def _segments(text: str) -> bool:
+    if not text:
+        return True
+    for initial in _PINYIN_INITIALS:
+        if not text.startswith(initial):
+            continue
+        for end in range(len(text), len(initial), -1):
+            if text[len(initial):end] in _PINYIN_FINALS and _segments(text[end:]):
+                return True
+    return False
+
+
+def is_chinese_family_first(text: str) -> bool:
+    """"Liu Wusheng", "Mao Zedong", "Zhang Ping": a Chinese surname then a pinyin name."""
+    tokens = text.split()
+    if len(tokens) not in (2, 3):
+        return False
+    family, given = tokens[0], tokens[1:]
+    return (family.lower() in _CHINESE_SURNAMES and family[:1].isupper()
+            and all(t[:1].isupper() and is_pinyin(t) for t in given))
+
+
+_NOT_CORPORATE_START = frozenset({"history", "records", "introduction", "studies", "memoirs",
+                                   "selected", "collected", "complete", "on", "from", "a", "an",
+                                   "chronicle", "annals", "in", "toward", "towards"})
+
+
+def is_corporate(text: str) -> bool:
+    """A corporate author: two or more words with an institution word ("Committee",
+    "Institute", "Press" …), and none of a sentence's or a title's marks."""
+    words = text.split()
+    if not 2 <= len(words) <= 25 or re.search(r"[\d\"“”():?!]|\.\s+[A-Z][a-z]", text):
+        return False
+    if words[0].lower() in _NOT_CORPORATE_START:
+        return False
+    return bool(_CORPORATE_WORDS.search(text))
+
+
+def looks_like_personal_name(text: str) -> bool:
+    """1–5 capitalised tokens, initials or particles, and no institution word."""
+    tokens = text.replace(",", " ").split()
+    if not 1 <= len(tokens) <= 5 or _CORPORATE_WORDS.search(text):
+        return False
+    return all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES or is_initial(t) for t in tokens)
+
+
+def parse_name(text: str, inverted: bool | None = None) -> Name:
+    """Parse one name.
+
+    ``inverted``: True for "Family, Given", False for natural order, None to decide
+    from the comma. Chinese family-first names and corporate names are recognised in
+    either case.
+    """
+    text = " ".join(text.strip().strip(",;").split())
+    if not text:
+        return Name()
+    if "," in text and inverted is not False:
+        family, _, given = text.partition(",")
+        given = given.strip().strip(",")
+        if not given:
+            return Name(family=family.strip())
+        return Name(family=family.strip(), given=given)
+    if is_chinese_family_first(text):
+        family, _, given = text.partition(" ")
+        return Name(family=family, given=given)
+    if is_corporate(text) or not looks_like_personal_name(text):
+        return Name(literal=text)
+    tokens = text.split()
+    if len(tokens) == 1:
+        return Name(family=text)
+    return _natural_order(text)
+
+
+def _natural_order(text: str) -> Name:
+    from nameparser import HumanName
+
+    human = HumanName(text)
+    family = " ".join(p for p in (human.last,) if p).strip()
+    given = " ".join(p for p in (human.title, human.first, human.middle) if p).strip()
+    if human.suffix:
+        given = f"{given}, {human.suffix}" if given else human.suffix
+    if not family:
+        tokens = text.split()
+        return Name(family=tokens[-1], given=" ".join(tokens[:-1]) or None)
+    return Name(family=family, given=given or None)
+
+
+def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
+    """Split an author list into names; the flag says the list ended with "et al.".
+
+    Separators: ";" (CS1), "and", "&" and ", and"; APA's "Tang, Y., Bi, J., & Wang, X."
+    pairs are undone. The first name may be inverted; later ones are inverted only when
+    they carry a comma ("Tanner, Harold M., and Odd Arne Westad").
+    """
+    text = " ".join(text.split()).strip(" ,;")
+    others = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text).strip(" ,;")
+    if not text:
+        return (), others
+    if is_corporate(text) and not _looks_like_name_list(text):
+        return (Name(literal=text.rstrip(".")),), others
+    parts = [p for p in re.split(r"\s*;\s*", text) if p] if ";" in text else _split_on_and(text)
+    names: list[Name] = []
+    for part in parts:
+        for piece in _undo_apa_pairs(part):
+            name = parse_name(strip_final_period(piece.strip().rstrip(",")))
+            if name != Name():
+                names.append(name)
+    return tuple(names), others
+
+
+def _looks_like_name_list(text: str) -> bool:
+    """"Wang, Xingsheng, and Zhang, Jingshan" is people even though "Zhang" is short."""
+    parts = _split_on_and(text)
+    return len(parts) > 1 and all(looks_like_personal_name(p) for p in parts)
+
+
+def _split_on_and(text: str) -> list[str]:
+    return [p for p in _AND.split(text) if p and p.strip()]
+
+
+def _undo_apa_pairs(part: str) -> list[str]:
+    """"Tang, Y., Bi, J." -> ["Tang, Y.", "Bi, J."]; anything else stays one piece."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if len(pieces) < 4 or len(pieces) % 2:
+        return [part]
+    pairs = [f"{pieces[i]}, {pieces[i + 1]}" for i in range(0, len(pieces), 2)]
+    givens_ok = all(all(is_initial(t) or _NAME_TOKEN.match(t) for t in pieces[i + 1].split())
+                    for i in range(0, len(pieces), 2))
+    families_ok = all(len(pieces[i].split()) <= 3 and not is_initial(pieces[i])
+                      for i in range(0, len(pieces), 2))
+    return pairs if givens_ok and families_ok else [part]

@@ -1,0 +1,106 @@
+"""The rule codes: a public interface. Codes are ``area.problem`` and never change meaning.
+
+Every code a check can emit is registered here with its default severity, a one-line
+meaning and an example. ``sourcecheck rules`` prints this table; the README lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    example: str
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+_RULES = (
+    Rule("isbn.checksum", E, "check digit wrong; the right digit and candidate ISBNs are named",
+         "ISBN 0-8047-4478-6 (the other digits give 5)"),
+    Rule("isbn.length", E, "not 10 or 13 digits", "ISBN 7-80019-338"),
+    Rule("isbn.character", E, "characters other than digits, hyphens, spaces and a final X",
+         "ISBN 0-52l-38591-1"),
+    Rule("isbn.x-position", E, "X anywhere but the last place of an ISBN-10, or in an ISBN-13",
+         "ISBN 08515X-629-2"),
+    Rule("isbn.prefix", E, "13 digits not starting with 978 or 979", "ISBN 977-0-8047-4478-2"),
+    Rule("isbn.ismn", E, "979-0…: a music number (ISMN), not an ISBN", "ISBN 979-0-3217-6543-6"),
+    Rule("isbn.group", E, "no such registration group", "ISBN 978-99999-999-9-1"),
+    Rule("isbn.placeholder", E, "all zeros: a placeholder, not a real ISBN", "ISBN 0-00-000000-0"),
+    Rule("isbn.range", W, "registrant not in any assigned range (valid checksum, unassigned number)",
+         "ISBN 978-0-6398-0000-5"),
+    Rule("isbn.hyphens", W, "hyphens in the wrong places for the ranges", "ISBN 08-047-44785"),
+    Rule("isbn.set", W, "ISBN of a whole multi-volume set: cannot verify which volume is cited",
+         "ISBN 7-202-00733-9 (set)"),
+    Rule("isbn.volume-label", W, "malformed volume label in an ISBN list",
+         "ISBN 7-80021-719-1 (Volum 1)"),
+    Rule("ref.unparsed", E, "no author and no title could be found", "• 1987, 245 pp."),
+    Rule("ref.incomplete", W, "a book without year, publisher or place (which ones is said)",
+         "Lary, Diana. China's Civil War. 2015."),
+    Rule("ref.no-identifier", I, "a book with no ISBN: can only be verified by title search",
+         "Taylor, Jay. The Generalissimo. Cambridge: Harvard UP, 2009."),
+    Rule("ref.duplicate", W, "the same work twice (same ISBN in any form, or same authors, "
+         "title and year)", "0-8047-4478-5 and 9780804744782 in two entries"),
+    Rule("ref.isbn-conflict", E, "one ISBN on two different works",
+         "ISBN 0253016991 on Tanner 2015 and on Lary 2015"),
+    Rule("ref.uncited", I, "a bibliography entry that no note cites",
+         "Eastman 1986 listed, never cited"),
+    Rule("cite.unresolved", W, "a citation that matches no bibliography entry (the nearest "
+         "is hinted)", "Westad 2004, p. 36 (the bibliography has Westad 2003)"),
+    Rule("cite.ambiguous", W, "a citation that matches several entries (they are listed)",
+         "Chen 2010, p. 88 with Chen 2010a and Chen 2010b listed"),
+    Rule("cite.missing-note", E, "a marker in the text with no note of that number",
+         "[12] in the text, notes stop at 11"),
+    Rule("cite.unused-note", W, "a note that no marker in the text points to",
+         "note 7 with no [7] in the text"),
+    Rule("cite.volume-missing", W, "a note citing a multi-volume work without naming the volume",
+         "Tang and Bi 1993, p. 44 (5 volumes)"),
+    Rule("doc.unsourced", W, "a document with no bibliography and no notes",
+         "an article with no sources"),
+    Rule("doc.empty", W, "the file holds no text", "an empty .txt file"),
+    Rule("doc.unreadable", E, "the file could not be read as a document (binary, "
+         "unreadable or too large)", "a JPEG named chapter.txt"),
+    Rule("doc.encoding", W, "the file is not valid UTF-8; bad bytes were replaced with U+FFFD",
+         "a Latin-1 file with é as byte 0xE9"),
+)
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+class UnknownRuleError(ValueError):
+    """A --select/--ignore value that names no rule and no rule area."""
+
+
+def _expand(selector: str) -> set[str]:
+    """Codes a selector names: a full code, an area ("isbn" or "isbn.*"), or "ALL"."""
+    key = selector.strip().rstrip("*").rstrip(".")
+    if key.upper() == "ALL" or key == "":
+        return set(RULES)
+    if key in RULES:
+        return {key}
+    area = {code for code in RULES if code.split(".", 1)[0] == key}
+    if not area:
+        raise UnknownRuleError(f"unknown rule code or area: {selector!r}")
+    return area
+
+
+def enabled_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> frozenset[str]:
+    """Codes left on by --select (default: all) minus --ignore; raises UnknownRuleError."""
+    chosen: set[str] = set()
+    selectors = list(select)
+    for selector in selectors or ["ALL"]:
+        chosen |= _expand(selector)
+    for selector in ignore:
+        chosen -= _expand(selector)
+    return frozenset(chosen)
+
+
+def severity_of(code: str) -> Severity:
+    return RULES[code].severity
