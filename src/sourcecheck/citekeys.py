@@ -26,8 +26,8 @@ def base_key(reference: Reference) -> str:
     if people:
         name = people[0]
         who = fold(name.family or name.literal or name.given or "")
-        if name.literal:
-            who = "".join(w[0] for w in who.split() if w not in _SKIP_WORDS)  # "lhrc…": initials
+        if name.literal:  # a corporate author: its first significant word
+            who = next((w for w in who.split() if w not in _SKIP_WORDS), "")
         else:
             who = who.replace(" ", "")
     year = first_year(reference.year)

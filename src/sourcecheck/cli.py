@@ -1,0 +1,263 @@
+"""The command line: the only module that prints, reads options and exits.
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__, isbn
+from .models import CheckedDocument, Severity
+from .pipeline import PathNotFound, check_files, discover
+from .rules import RULES, UnknownRuleError, enabled_codes
+
+app = typer.Typer(
+    name="sourcecheck",
+    help="Check the sources of a document: bibliography, notes, ISBNs. Reports with rule "
+         "codes and exports BibTeX.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class FailOn(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+class ExportFormat(StrEnum):
+    BIBTEX = "bibtex"
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"sourcecheck: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _split_codes(values: list[str] | None) -> list[str]:
+    return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
+
+
+def _check_paths(paths: list[Path] | None, select: list[str] | None,
+                 ignore: list[str] | None) -> tuple[list[Any], list[CheckedDocument]]:
+    try:
+        enabled = enabled_codes(_split_codes(select), _split_codes(ignore))
+        inputs = discover(paths or [Path("references")])
+    except (UnknownRuleError, PathNotFound) as exc:
+        raise _fail(str(exc)) from None
+    return inputs, check_files(inputs, enabled)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders to check (default: references/).", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] =
+        Path("reports"),
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="text: a summary on the terminal; json: the JSON report on stdout.")]
+        = OutputFormat.TEXT,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Rule codes or areas to report (e.g. isbn,ref.duplicate); default all.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Rule codes or areas not to report.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn.ERROR,
+    offline: Annotated[bool, typer.Option(
+        help="Never use the network (look-ups are not implemented yet: nothing is verified).")]
+        = False,
+    no_reports: Annotated[bool, typer.Option(
+        "--no-reports", help="Do not write report files.")] = False,
+) -> None:
+    """Check documents; write a Markdown and a JSON report per document, an index and
+    references.bib into --out; print a summary."""
+    del offline  # accepted now; catalogue look-ups arrive later and will honour it
+    inputs, documents = _check_paths(paths, select, ignore)
+    if not inputs:
+        raise _fail("no files to check")
+    if not no_reports:
+        _write_reports(out, [i.report_name for i in inputs], documents)
+    if output_format is OutputFormat.JSON:
+        from .reports.json_report import run_report
+
+        typer.echo(json.dumps(run_report(documents), ensure_ascii=False, indent=2))
+    else:
+        from .reports.terminal import render_summary
+
+        typer.echo(render_summary(documents, typer.style if sys.stdout.isatty() else _plain))
+        if not no_reports:
+            typer.echo(f"Reports written to {out}{os.sep}")
+    raise typer.Exit(_exit_status(documents, fail_on))
+
+
+def _plain(text: str, **_styles: Any) -> str:
+    return text
+
+
+def _exit_status(documents: list[CheckedDocument], fail_on: FailOn) -> int:
+    if fail_on is FailOn.NEVER:
+        return EXIT_CLEAN
+    threshold = Severity(fail_on.value).rank
+    worst = max((f.severity.rank for d in documents for f in d.findings), default=0)
+    return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
+
+
+def _write_reports(out: Path, names: list[str], documents: list[CheckedDocument]) -> None:
+    from .exports.bibtex import to_bibtex
+    from .reports.json_report import run_report
+    from .reports.markdown_report import render_document, render_index
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, checked in zip(names, documents, strict=True):
+            (out / f"{name}.md").write_text(render_document(checked), encoding="utf-8")
+            (out / f"{name}.json").write_text(
+                json.dumps(run_report([checked]), ensure_ascii=False, indent=2) + "\n",
+                encoding="utf-8")
+        (out / "index.md").write_text(render_index(documents, names), encoding="utf-8")
+        (out / "report.json").write_text(
+            json.dumps(run_report(documents), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8")
+        (out / "references.bib").write_text(
+            to_bibtex(r for d in documents for r in d.references), encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write reports to {out}: {exc.strerror or exc}") from None
+
+
+@app.command()
+def export(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to export.")],
+    to: Annotated[ExportFormat, typer.Option("--to", help="Export format.")] =
+        ExportFormat.BIBTEX,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Export every reference of the documents (parsed or not) as BibTeX."""
+    from .exports.bibtex import to_bibtex
+
+    _inputs, documents = _check_paths(paths, None, None)
+    text = to_bibtex(r for d in documents for r in d.references)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    count = sum(len(d.references) for d in documents)
+    typer.echo(f"{count} references written to {output}", err=True)
+
+
+@app.command("isbn")
+def isbn_command(
+    values: Annotated[list[str], typer.Argument(help="ISBNs, with or without hyphens.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
+) -> None:
+    """Validate ISBNs: ISBN-13, hyphenation, registration agency, and what is wrong."""
+    results = [_isbn_facts(value) for value in values]
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            typer.echo(_isbn_text(result))
+    raise typer.Exit(EXIT_FINDINGS if any(r["error"] for r in results) else EXIT_CLEAN)
+
+
+def _isbn_facts(value: str) -> dict[str, Any]:
+    facts = isbn.check(value)
+    candidates = isbn.checksum_candidates(value) if facts.error == "isbn.checksum" else []
+    isbn10 = isbn.to_isbn10(facts.compact) if facts.valid else None
+    return {
+        "input": value,
+        "valid": facts.valid,
+        "isbn13": facts.isbn13,
+        "hyphenated13": isbn.hyphenate(facts.isbn13) if facts.isbn13 else None,
+        "isbn10": isbn.hyphenate(isbn10) if isbn10 else None,
+        "agency": facts.agency,
+        "error": facts.error,
+        "message": facts.message,
+        "warnings": list(facts.warnings),
+        "candidates": [isbn.hyphenate(c) or c for c in candidates],
+    }
+
+
+def _isbn_text(result: dict[str, Any]) -> str:
+    if result["valid"]:
+        lines = [f"{result['input']}: valid ISBN, {result['hyphenated13'] or result['isbn13']}"]
+        if result["isbn10"]:
+            lines.append(f"  ISBN-10: {result['isbn10']}")
+        lines.append(f"  agency: {result['agency'] or 'unknown'}")
+        for code in result["warnings"]:
+            lines.append(f"  warning {code}: {RULES[code].summary}")
+        return "\n".join(lines)
+    lines = [f"{result['input']}: error {result['error']}: {result['message']}"]
+    if result["candidates"]:
+        lines.append("  one wrong digit or one swap would explain: "
+                     + ", ".join(result["candidates"]))
+    return "\n".join(lines)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
+) -> None:
+    """List every rule code with its severity, meaning and an example."""
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps([{"code": r.code, "severity": r.severity.value,
+                                "summary": r.summary, "example": r.example}
+                               for r in RULES.values()], ensure_ascii=False, indent=2))
+        return
+    width = max(len(code) for code in RULES)
+    for rule in RULES.values():
+        typer.echo(f"{rule.code:<{width}}  {rule.severity.value:<7}  {rule.summary}")
+        typer.echo(f"{'':<{width}}  {'':<7}  e.g. {rule.example}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sourcecheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """sourcecheck: a citation checker and source manager."""
+
+
+def main() -> None:
+    """Console entry point: any unexpected error exits 2 with a one-line message."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("sourcecheck: interrupted", err=True)
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # an internal error, not the user's: say so, exit 2
+        if os.environ.get("SOURCECHECK_DEBUG"):
+            raise
+        typer.echo(f"sourcecheck: internal error: {exc.__class__.__name__}: {exc} "
+                   "(set SOURCECHECK_DEBUG=1 for a traceback)", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,1 @@
+"""Exports: the checked bibliography as BibTeX (CSL-JSON and RIS to come)."""

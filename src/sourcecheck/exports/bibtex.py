@@ -1,0 +1,183 @@
+"""BibTeX export through bibtexparser v2, for Zotero.
+
+- Every reference becomes an entry, parsed or not: an unparsed one is a ``@misc`` whose
+  title is the entry as written.
+- Keys are the references' ids, made unique in the file; the same reference met again
+  in another document (same key, same fields) is written once.
+- Names are "Family, Given and …"; a corporate author is braced so BibTeX keeps it whole.
+- Special characters are escaped so a parser reads back exactly the fields written
+  (``read_bibtex_fields`` is that reader; a test checks the round trip).
+- Zotero keeps ``isbn`` (several valid ISBNs separated by spaces), ``address``,
+  ``edition``, ``series``, ``volume``; it drops ``volumes``, so the number of volumes,
+  per-volume ISBNs and set ISBNs are also spelled out in ``note`` (a Zotero child note).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import isbn
+from ..models import Name, Qualifier, Reference, ReferenceKind
+
+_ENTRY_TYPES = {
+    ReferenceKind.BOOK: "book",
+    ReferenceKind.CHAPTER: "incollection",
+    ReferenceKind.ARTICLE: "article",
+    ReferenceKind.OTHER: "misc",
+}
+_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
+_UNESCAPES = {v: k for k, v in _ESCAPES.items()}
+_UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in sorted(_UNESCAPES, key=len, reverse=True)))
+# Words whose capitals must survive a style that lower-cases titles: acronyms and words
+# with a capital after the first letter ("PLA", "McGraw", "Liao-Shen").
+_PROTECT_RE = re.compile(r"\b[\w'’-]*[A-Z][\w'’-]*\b")
+
+
+def escape(text: str) -> str:
+    """Escape BibTeX/LaTeX specials so that braces always balance."""
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
+
+
+def unescape(text: str) -> str:
+    """Undo ``escape`` and remove protective braces: the reader side of the round trip."""
+    text = _UNESCAPE_RE.sub(lambda m: "\x00" + m.group() + "\x00", text)
+    pieces = text.split("\x00")
+    out = []
+    for piece in pieces:
+        if piece in _UNESCAPES:
+            out.append(_UNESCAPES[piece])
+        else:
+            out.append(piece.replace("{", "").replace("}", ""))
+    return "".join(out)
+
+
+def _protect_title(title: str) -> str:
+    """Escape a title and brace the words whose capitals must survive."""
+    out = []
+    last = 0
+    for match in _PROTECT_RE.finditer(title):
+        word = match.group()
+        if not any(c.isupper() for c in word[1:]):
+            continue
+        out.append(escape(title[last:match.start()]))
+        out.append("{" + escape(word) + "}")
+        last = match.end()
+    out.append(escape(title[last:]))
+    return "".join(out)
+
+
+def _names(names: Iterable[Name]) -> str:
+    parts = []
+    for name in names:
+        if name.literal:
+            parts.append("{" + escape(name.literal) + "}")
+        elif name.family and name.given:
+            parts.append(f"{escape(name.family)}, {escape(name.given)}")
+        else:
+            parts.append(escape(name.family or name.given or ""))
+    return " and ".join(parts)
+
+
+def entry_fields(reference: Reference) -> list[tuple[str, str]]:
+    """The (field, raw BibTeX value) pairs of one entry, in writing order."""
+    if not reference.is_parsed:
+        return [("title", escape(reference.raw)),
+                ("note", escape("sourcecheck could not parse this entry; the title is the "
+                                "entry as written"))]
+    fields: list[tuple[str, str]] = []
+
+    def add(key: str, value: str | None, protect: bool = False) -> None:
+        if value:
+            fields.append((key, _protect_title(value) if protect else escape(value)))
+
+    if reference.authors:
+        fields.append(("author", _names(reference.authors)))
+    if reference.editors:
+        fields.append(("editor", _names(reference.editors)))
+    add("title", reference.title, protect=True)
+    add("booktitle", reference.booktitle, protect=True)
+    add("journal", reference.journal)
+    add("year", reference.year)
+    add("edition", reference.edition)
+    add("volume", reference.volume)
+    add("volumes", reference.volumes)
+    add("series", reference.series)
+    add("pages", reference.pages)
+    add("publisher", reference.publisher)
+    add("address", reference.address)
+    valid = [i for i in reference.isbns if i.isbn13]
+    if valid:
+        add("isbn", " ".join(isbn.hyphenate(i.isbn13 or "") or i.isbn13 or "" for i in valid))
+    add("note", _note(reference))
+    return fields
+
+
+def _note(reference: Reference) -> str | None:
+    """What Zotero would drop, spelled out: volumes, per-volume and set ISBNs, bad ISBNs."""
+    parts = []
+    if reference.volumes:
+        parts.append(f"{reference.volumes} volumes")
+    for identifier in reference.isbns:
+        if identifier.isbn13 is None:
+            parts.append(f"ISBN as written, not valid: {identifier.raw}")
+        elif identifier.volume:
+            parts.append(f"vol. {identifier.volume}: ISBN {isbn.hyphenate(identifier.isbn13)}")
+        elif identifier.qualifier in (Qualifier.SET, Qualifier.PBK, Qualifier.HBK,
+                                      Qualifier.EBOOK):
+            parts.append(f"ISBN {isbn.hyphenate(identifier.isbn13)} ({identifier.qualifier})")
+    return "; ".join(parts) if parts else None
+
+
+def to_bibtex(references: Iterable[Reference]) -> str:
+    """A BibTeX file holding every reference once, with unique keys."""
+    import bibtexparser
+    from bibtexparser.model import Entry, Field
+
+    library = bibtexparser.Library()
+    written: dict[str, list[tuple[str, str]]] = {}
+    for reference in references:
+        fields = entry_fields(reference)
+        entry_type = _ENTRY_TYPES[reference.kind] if reference.is_parsed else "misc"
+        key = reference.id or "ref"
+        if written.get(key) == fields:
+            continue  # the same reference from another document: one entry serves both
+        unique, n = key, 0
+        while unique in written:
+            n += 1
+            unique = f"{key}-{n}"
+        written[unique] = fields
+        library.add(Entry(entry_type, unique, [Field(k, v) for k, v in fields]))
+    bibtex_format = bibtexparser.BibtexFormat()
+    bibtex_format.indent = "  "
+    bibtex_format.block_separator = "\n"
+    text: str = bibtexparser.write_string(library, bibtex_format=bibtex_format)
+    return text
+
+
+def read_bibtex_fields(text: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """Parse BibTeX written by ``to_bibtex``: key -> (entry type, unescaped fields).
+
+    Raises ValueError if any block fails to parse.
+    """
+    import bibtexparser
+
+    library = bibtexparser.parse_string(text)
+    if library.failed_blocks:
+        raise ValueError(f"{len(library.failed_blocks)} BibTeX block(s) failed to parse")
+    out: dict[str, tuple[str, dict[str, str]]] = {}
+    for entry in library.entries:
+        out[entry.key] = (entry.entry_type, {f.key: unescape(str(f.value)) for f in entry.fields})
+    return out

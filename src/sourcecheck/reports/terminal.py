@@ -1,0 +1,37 @@
+"""The terminal summary: one line per finding (path:line:col: severity code message),
+then totals. Returns text; only the CLI prints it, and it passes ``style`` to colour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..models import CheckedDocument, Severity
+from .markdown_report import counts_line
+
+Style = Callable[..., str]
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _plain(text: str, **_styles: Any) -> str:
+    return text
+
+
+def render_summary(documents: Sequence[CheckedDocument], style: Style = _plain,
+                   show_hints: bool = True) -> str:
+    lines: list[str] = []
+    for checked in documents:
+        for finding in checked.findings:
+            where = f"{checked.document.path}:{finding.location.line}:{finding.location.column}"
+            severity = style(finding.severity.value, fg=_COLOURS[finding.severity])
+            lines.append(f"{style(where, bold=True)}: {severity} {finding.code} {finding.message}")
+            if show_hints and finding.hint:
+                lines.append(f"    hint: {finding.hint}")
+    findings = [f for d in documents for f in d.findings]
+    total = (f"{len(documents)} document{'s' if len(documents) != 1 else ''}, "
+             f"{sum(len(d.references) for d in documents)} references, "
+             f"{sum(len(d.document.notes) for d in documents)} notes: {counts_line(findings)}")
+    if lines:
+        lines.append("")
+    lines.append(style(total, bold=True))
+    return "\n".join(lines)
