@@ -271,9 +271,9 @@ def hyphenate(number: str) -> str | None:
     if parts is None or parts[2] is None:
         return None
     prefix, group, registrant, item, _check = parts
-    check = digits[-1]
-    pieces = [group, registrant, item, check] if len(digits) == 10 else [prefix, group, registrant, item, check]
-    return "-".join(pieces)
+    assert registrant is not None
+    pieces = [group, registrant, item, digits[-1]]
+    return "-".join(pieces if len(digits) == 10 else [prefix, *pieces])
 
 
 def misplaced_hyphens(number: str) -> bool:

@@ -40,7 +40,11 @@ def title_key(title: str | None) -> str:
 
 
 def main_title_key(title: str | None) -> str:
-    """The folded title before any subtitle ("Decisive encounters : the …" -> "decisive encounters")."""
+    """The folded title before any subtitle.
+
+    >>> main_title_key("Decisive encounters : the Chinese Civil War")
+    'decisive encounters'
+    """
     main = re.split(r"\s*[:.?!]\s+|\s+[-–—]\s+", title or "", maxsplit=1)[0]
     return title_key(main)
 

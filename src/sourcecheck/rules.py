@@ -20,23 +20,24 @@ class Rule:
     example: str
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 _RULES = (
     Rule("isbn.checksum", E, "check digit wrong; the right digit and candidate ISBNs are named",
          "ISBN 0-8047-4478-6 (the other digits give 5)"),
     Rule("isbn.length", E, "not 10 or 13 digits", "ISBN 7-80019-338"),
     Rule("isbn.character", E, "characters other than digits, hyphens, spaces and a final X",
-         "ISBN 0-52l-38591-1"),
+         "ISBN 7-8O199-029-3"),
     Rule("isbn.x-position", E, "X anywhere but the last place of an ISBN-10, or in an ISBN-13",
-         "ISBN 08515X-629-2"),
-    Rule("isbn.prefix", E, "13 digits not starting with 978 or 979", "ISBN 977-0-8047-4478-2"),
+         "ISBN 7-5006-008X-1"),
+    Rule("isbn.prefix", E, "13 digits not starting with 978 or 979", "ISBN 977-1-107-14463-7"),
     Rule("isbn.ismn", E, "979-0…: a music number (ISMN), not an ISBN", "ISBN 979-0-3217-6543-6"),
-    Rule("isbn.group", E, "no such registration group", "ISBN 978-99999-999-9-1"),
+    Rule("isbn.group", E, "no such registration group", "ISBN 978-610-01234-5-0"),
     Rule("isbn.placeholder", E, "all zeros: a placeholder, not a real ISBN", "ISBN 0-00-000000-0"),
-    Rule("isbn.range", W, "registrant not in any assigned range (valid checksum, unassigned number)",
-         "ISBN 978-0-6398-0000-5"),
-    Rule("isbn.hyphens", W, "hyphens in the wrong places for the ranges", "ISBN 08-047-44785"),
+    Rule("isbn.range", W,
+         "registrant not in any assigned range (valid checksum, unassigned number)",
+         "ISBN 1060012340"),
+    Rule("isbn.hyphens", W, "hyphens in the wrong places for the ranges", "ISBN 0-6740-3338-8"),
     Rule("isbn.set", W, "ISBN of a whole multi-volume set: cannot verify which volume is cited",
          "ISBN 7-202-00733-9 (set)"),
     Rule("isbn.volume-label", W, "malformed volume label in an ISBN list",
@@ -44,13 +45,13 @@ _RULES = (
     Rule("ref.unparsed", E, "no author and no title could be found", "• 1987, 245 pp."),
     Rule("ref.incomplete", W, "a book without year, publisher or place (which ones is said)",
          "Lary, Diana. China's Civil War. 2015."),
-    Rule("ref.no-identifier", I, "a book with no ISBN: can only be verified by title search",
+    Rule("ref.no-identifier", INFO, "a book with no ISBN: can only be verified by title search",
          "Taylor, Jay. The Generalissimo. Cambridge: Harvard UP, 2009."),
     Rule("ref.duplicate", W, "the same work twice (same ISBN in any form, or same authors, "
          "title and year)", "0-8047-4478-5 and 9780804744782 in two entries"),
     Rule("ref.isbn-conflict", E, "one ISBN on two different works",
          "ISBN 0253016991 on Tanner 2015 and on Lary 2015"),
-    Rule("ref.uncited", I, "a bibliography entry that no note cites",
+    Rule("ref.uncited", INFO, "a bibliography entry that no note cites",
          "Eastman 1986 listed, never cited"),
     Rule("cite.unresolved", W, "a citation that matches no bibliography entry (the nearest "
          "is hinted)", "Westad 2004, p. 36 (the bibliography has Westad 2003)"),

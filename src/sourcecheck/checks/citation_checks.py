@@ -29,7 +29,8 @@ def _check_resolutions(checked: CheckedDocument) -> list[Finding]:
         text = citation.text.strip()
         if resolution.status is ResolutionStatus.UNRESOLVED:
             findings.append(finding(
-                "cite.unresolved", f"note {citation.note}: \"{text}\" matches no bibliography entry",
+                "cite.unresolved",
+                f"note {citation.note}: \"{text}\" matches no bibliography entry",
                 citation.location, note=citation.note, hint=resolution.hint))
         elif resolution.status is ResolutionStatus.AMBIGUOUS:
             findings.append(finding(
@@ -65,7 +66,9 @@ def _label_order(label: str) -> tuple[int, str]:
 def _missing_hint(labels: list[str]) -> str:
     if not labels:
         return "the document has no notes"
-    return f"the notes are {labels[0]}–{labels[-1]}" if len(labels) > 1 else f"the note is {labels[0]}"
+    if len(labels) == 1:
+        return f"the note is {labels[0]}"
+    return f"the notes are {labels[0]}–{labels[-1]}"
 
 
 def _check_volumes(checked: CheckedDocument) -> list[Finding]:

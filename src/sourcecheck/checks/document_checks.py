@@ -17,7 +17,8 @@ def check_document_shape(document: Document) -> list[Finding]:
     blocked = any(n.kind in (NoticeKind.EMPTY, NoticeKind.UNREADABLE) for n in document.notices)
     if not blocked and not document.entries and not document.notes:
         findings.append(finding(
-            "doc.unsourced", "no bibliography and no notes: nothing in this document names a source",
+            "doc.unsourced",
+            "no bibliography and no notes: nothing in this document names a source",
             Location(document.path, 1, 1),
             hint="add a references section, or check that the copy kept it",
         ))

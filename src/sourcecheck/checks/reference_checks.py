@@ -111,5 +111,5 @@ def _check_uncited(checked: CheckedDocument) -> list[Finding]:
     return [
         finding("ref.uncited", f"no note cites {describe(r)}", r.location, reference=r.id)
         for r in checked.references
-        if r.section is Section.BIBLIOGRAPHY and r.id not in cited
+        if r.section is Section.BIBLIOGRAPHY and r.is_parsed and r.id not in cited
     ]

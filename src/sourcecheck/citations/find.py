@@ -180,7 +180,7 @@ def _split_trailing_locator(text: str) -> tuple[str, Locator]:
     if match is None:
         return text, Locator(None, None)
     locator = parse_locator(match.group("locator"))
-    if locator is None or locator.text is None and locator.volume is None:
+    if locator is None or (locator.text is None and locator.volume is None):
         return text, Locator(None, None)
     return text[: match.start()].rstrip(" ,"), locator
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..models import Citation, CitationKind, Reference, Resolution, ResolutionStatus, Section
-from ..normalize import family_key, fold, main_title_key, title_key
+from ..normalize import family_key, fold, main_title_key, title_key, work_key
 from ..parsing.fields import first_year, year_span, year_suffix
 
 __all__ = ["describe", "references_from_notes", "resolve_citations"]
@@ -73,13 +73,27 @@ def _resolve_one(citation: Citation, references: Sequence[Reference],
 def _decide(citation: Citation, candidates: list[Reference],
             references: Sequence[Reference]) -> Resolution:
     ids = _unique_ids(candidates)
-    if len(ids) == 1:
+    if len(ids) == 1 or (len(ids) > 1 and _one_work(candidates)):
+        # Entries that are one work listed twice (reported as ref.duplicate) are not a
+        # choice between works: the citation resolves to the first of them.
         return Resolution(citation, ResolutionStatus.RESOLVED, ids[0])
     if len(ids) > 1:
         return Resolution(citation, ResolutionStatus.AMBIGUOUS, None, tuple(ids),
                           "candidates: " + "; ".join(describe(r) for r in candidates))
     return Resolution(citation, ResolutionStatus.UNRESOLVED, None, (),
                       _nearest_hint(citation, references))
+
+
+def _one_work(references: list[Reference]) -> bool:
+    """True when all the references are the same work: one work key or a shared ISBN."""
+    first = references[0]
+    first_isbns = {i.isbn13 for i in first.isbns if i.isbn13}
+    key = work_key(first)
+    return all(
+        (key is not None and work_key(other) == key)
+        or bool(first_isbns & {i.isbn13 for i in other.isbns if i.isbn13})
+        for other in references[1:]
+    )
 
 
 def _unique_ids(references: list[Reference]) -> list[str]:
@@ -208,7 +222,8 @@ def _nearest_hint(citation: Citation, references: Sequence[Reference]) -> str:
     if citation.authors:
         same_author = [r for r in pool if _authors_match(citation.authors, r)]
         if same_author:
-            return "nearest entry: " + "; ".join(describe(r) for r in same_author[:3])
+            labels = list(dict.fromkeys(describe(r) for r in same_author))
+            return "nearest entry: " + "; ".join(labels[:3])
         cited = fold(citation.authors[0])
         scored = sorted(((fuzz.ratio(cited, family_key((r.authors or r.editors)[0])), r)
                          for r in pool if r.authors or r.editors), key=lambda p: -p[0])

@@ -143,10 +143,12 @@ def _note(reference: Reference) -> str | None:
 
 def to_bibtex(references: Iterable[Reference]) -> str:
     """A BibTeX file holding every reference once, with unique keys."""
-    import bibtexparser
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
+    from bibtexparser.writer import BibtexFormat
 
-    library = bibtexparser.Library()
+    library = Library()
     written: dict[str, list[tuple[str, str]]] = {}
     for reference in references:
         fields = entry_fields(reference)
@@ -160,10 +162,10 @@ def to_bibtex(references: Iterable[Reference]) -> str:
             unique = f"{key}-{n}"
         written[unique] = fields
         library.add(Entry(entry_type, unique, [Field(k, v) for k, v in fields]))
-    bibtex_format = bibtexparser.BibtexFormat()
+    bibtex_format = BibtexFormat()  # type: ignore[no-untyped-call]
     bibtex_format.indent = "  "
     bibtex_format.block_separator = "\n"
-    text: str = bibtexparser.write_string(library, bibtex_format=bibtex_format)
+    text: str = write_string(library, bibtex_format=bibtex_format)
     return text
 
 
@@ -172,9 +174,9 @@ def read_bibtex_fields(text: str) -> dict[str, tuple[str, dict[str, str]]]:
 
     Raises ValueError if any block fails to parse.
     """
-    import bibtexparser
+    from bibtexparser.entrypoint import parse_string
 
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     if library.failed_blocks:
         raise ValueError(f"{len(library.failed_blocks)} BibTeX block(s) failed to parse")
     out: dict[str, tuple[str, dict[str, str]]] = {}

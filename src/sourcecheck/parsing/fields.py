@@ -27,7 +27,9 @@ EDITION_RE = re.compile(
     re.I,
 )
 VOLUMES_RE = re.compile(r"\b(?P<count>\d{1,3})\s*(?:vols?\.?|volumes|Bde\.|tomes)(?=\W|$)", re.I)
-VOLUME_RE = re.compile(r"\b(?:vol\.|volume|v\.|bd\.|tome)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\b", re.I)
+VOLUME_RE = re.compile(
+    r"\b(?:vol\.|volume|v\.|bd\.|tome)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\b", re.I
+)
 PAGES_RE = re.compile(
     r"\b(?:pp?\.|pages?|S\.)\s*(?P<pages>[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?)", re.I
 )
@@ -81,7 +83,11 @@ def year_suffix(year: str | None) -> str:
 
 
 def year_span(year: str | None) -> tuple[int, int] | None:
-    """First and last year of a year field: "1993–1997" -> (1993, 1997), "1946–50" -> (1946, 1950)."""
+    """First and last year of a year field.
+
+    >>> year_span("1993–1997"), year_span("1946–50"), year_span("2015a")
+    ((1993, 1997), (1946, 1950), (2015, 2015))
+    """
     first = first_year(year)
     if first is None or year is None:
         return None

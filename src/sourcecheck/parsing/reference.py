@@ -55,10 +55,11 @@ _TRAILING_ACCESS = re.compile(r"(?:Retrieved|Accessed|Archived)\s+(?:on\s+)?[\w 
                               re.I)
 _BOUNDARY = re.compile(r"([.?!])([”\"’)]?)\s+(?=\S)")
 _ABBREVIATIONS = frozenset("""
-ed eds vol vols no nos pp p trans tr rev repr jr sr st dr mr mrs ms co inc ltd al etc ca c univ
-dept bd hrsg mass calif ch chap pt fig comp coll ser vs cf esp approx illus orig pub publ edn
-n.d d.c n.y u.s u.k e.g i.e ibid op cit nr bk
+ed eds vol vols no nos pp p trans tr rev repr jr sr st dr mr mrs ms co inc ltd al etc ca c
+univ dept bd hrsg mass calif ch chap pt fig comp coll ser vs cf esp approx illus orig pub
+publ edn n.d d.c n.y u.s u.k e.g i.e ibid op cit nr bk
 """.split())
+_COUNT_OF_VOLUMES_END = re.compile(r"\b\d{1,3}\s*vols?$", re.I)
 _TITLE_STOPWORDS = frozenset({"the", "a", "an", "on", "in", "of", "to", "from", "history", "war",
                               "and", "for", "with", "anthology", "records", "collection"})
 _JOURNAL = re.compile(
@@ -168,8 +169,9 @@ def _blocks(text: str) -> list[str]:
         if match.group(1) == "." and not match.group(2):
             bare = token.lower().lstrip("([").rstrip(".")
             edition_end = EDITION_RE.search(text, max(start, punct_at - 30), punct_at + 1)
-            if edition_end and edition_end.end() == punct_at + 1:
-                pass  # "3rd ed." ends its sentence
+            if (edition_end and edition_end.end() == punct_at + 1) or \
+                    _COUNT_OF_VOLUMES_END.search(text, max(start, punct_at - 12), punct_at):
+                pass  # "3rd ed." and "5 vols." end their sentence
             elif bare in _ABBREVIATIONS or (is_initial(token + ".") and len(token) <= 3):
                 continue
             if text[match.end():match.end() + 1].islower():
@@ -468,6 +470,16 @@ def _read_container(block: str, draft: _Draft) -> None:
     draft.booktitle = _clean_title(block[3:], draft)
 
 
+_NOT_TITLE_WORDS = frozenset({"pp", "vol", "vols", "ed", "eds", "isbn", "pages", "edition", "n",
+                              "d"})
+
+
+def _has_title_words(text: str) -> bool:
+    """A title has at least one word of letters that is not a bibliographic abbreviation."""
+    return any(len(w) >= 2 and w.lower() not in _NOT_TITLE_WORDS
+               for w in re.findall(r"[^\W\d_]+", text))
+
+
 def _clean_title(text: str, draft: _Draft) -> str | None:
     """Trim a title and move an "(2nd ed.)" or "5 vols." inside it into its field."""
     edition = EDITION_RE.search(text)
@@ -480,7 +492,7 @@ def _clean_title(text: str, draft: _Draft) -> str | None:
         text = text[: volumes.start()] + text[volumes.end():]
     text = re.sub(r"\s+:", ":", text)
     text = " ".join(text.split()).strip(" ,.;:()")
-    return text or None
+    return text if text and _has_title_words(text) else None
 
 
 def _finish(raw: str, location: Location, section: Section, reference_id: str, draft: _Draft,

@@ -81,7 +81,8 @@ _PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*\d", re.I)
 _QUOTED_TITLE = re.compile(r"[“\"][^”\"]{6,}[”\"]")
 
 _AUTHOR_YEAR = re.compile(
-    r"\b[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et al\.?)?,?\s+\(?(?:1[4-9]\d\d|20\d\d)[a-z]?\)?"
+    r"\b[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et al\.?)?,?\s+"
+    r"\(?(?:1[4-9]\d\d|20\d\d)[a-z]?\)?"
 )
 _IBID = re.compile(r"\b(?:ibid|ibidem|op\.?\s*cit|loc\.?\s*cit|id\.)\b", re.I)
 _LOCATOR = re.compile(r"(?:\bpp?\.\s*\d|\bpages?\s+\d|,\s*\d+(?:\s*[–-]\s*\d+)?\.?$)", re.I)

@@ -10,6 +10,7 @@ note markers ("[3]", "³") are collected.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -295,7 +296,7 @@ def _take_numbered_run(lines: list[str], headed: list[bool], start: int, out: _C
                if m]
     citing = sum(1 for body in bodies if looks_like_citation(body))
     ascending = all(a is not None and b is not None and int(b) > int(a)
-                    for a, b in zip(numbers, numbers[1:], strict=False))
+                    for a, b in itertools.pairwise(numbers))
     if bodies and citing * 10 >= len(bodies) * 6 and ascending:
         _take_notes(lines, headed, start, out, numbered_ok=True)
         return end

@@ -80,9 +80,10 @@ def _reference_row(reference: Reference, cited_by: list[str]) -> str:
     isbns = ", ".join(
         f"{i.raw}{' (' + i.label + ')' if i.label else ''}{'' if i.isbn13 else ' ✗'}"
         for i in reference.isbns)
+    notes = ", ".join(dict.fromkeys(cited_by))
     return (f"| `{reference.id}` | {reference.location.line} | {reference.section.value} | "
             f"{_cell(authors)} | {_cell(reference.year)} | {_cell(reference.title)} | "
-            f"{_cell(reference.publisher)} | {_cell(isbns)} | {_cell(', '.join(dict.fromkeys(cited_by)))} |")
+            f"{_cell(reference.publisher)} | {_cell(isbns)} | {_cell(notes)} |")
 
 
 def render_index(documents: Sequence[CheckedDocument], report_names: Sequence[str]) -> str:
