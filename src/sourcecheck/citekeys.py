@@ -43,14 +43,16 @@ def base_key(reference: Reference) -> str:
 def assign_keys(references: Sequence[Reference], taken: Iterable[str] = ()) -> list[Reference]:
     """Give every reference a key unique among ``references`` and ``taken``."""
     used = set(taken)
+    next_suffix: dict[str, int] = {}  # where to go on counting for a base key
     out = []
     for reference in references:
         key = base_key(reference)
         unique = key
-        suffix = 0
+        suffix = next_suffix.get(key, 0)
         while unique in used:
             unique = key + _suffix(suffix)
             suffix += 1
+        next_suffix[key] = suffix
         used.add(unique)
         out.append(replace(reference, id=unique))
     return out

@@ -123,35 +123,55 @@ def validate(number: str) -> str:
     is not an error here: see ``registrant_assigned``.
     """
     digits = compact(number)
-    if not digits:
-        raise InvalidLength("no digits")
-    if not set(digits) <= _ASCII_DIGITS:
-        body_ok = set(digits) <= _ASCII_DIGITS | {"X"}
-        if not body_ok:
-            bad = "".join(sorted({c for c in digits if c not in _ASCII_DIGITS and c != "X"}))
-            raise InvalidCharacter(f"characters other than digits: {bad!r}")
-        if len(digits) == 13 or digits.index("X") != len(digits) - 1:
-            where = "in an ISBN-13" if len(digits) == 13 else "before the last place"
-            raise MisplacedX(f"X {where}: only an ISBN-10's check digit may be X")
+    _validate_compact(digits)
+    return digits
+
+
+_Parts = tuple[str, str, str | None, str, str]
+
+
+def _validate_compact(digits: str) -> _Parts:
+    """Validate a compact number; return its split (prefix, group, registrant, item, check)."""
     length = len(digits)
-    if length not in (10, 13):
-        raise InvalidLength(f"{length} digits; an ISBN has 10 or 13")
+    if not (digits.isascii() and digits.isdigit()):
+        _raise_format(digits)
+    if length != 10 and length != 13:
+        raise InvalidLength(f"{length} digits; an ISBN has 10 or 13" if length else "no digits")
     if length == 13:
-        prefix = digits[:3]
         if digits.startswith("9790"):
             raise IsmnNotIsbn("979-0 is the prefix of music numbers (ISMN), not of books")
-        if prefix not in ("978", "979"):
-            raise InvalidPrefix(f"prefix {prefix}; an ISBN-13 starts with 978 or 979")
-    if digits.strip("0") == "" or (length == 13 and digits[3:].strip("0") == ""):
-        raise Placeholder("all zeros: a placeholder, not a real ISBN")
-    expected = _isbn10_check_digit(digits[:9]) if length == 10 else _isbn13_check_digit(digits[:12])
+        if not digits.startswith(("978", "979")):
+            raise InvalidPrefix(f"prefix {digits[:3]}; an ISBN-13 starts with 978 or 979")
+        if digits[3:12] == "000000000":
+            raise Placeholder("all zeros: a placeholder, not a real ISBN")
+        expected = _isbn13_check_digit(digits[:12])
+        isbn13 = digits
+    else:
+        if digits[:9] == "000000000":
+            raise Placeholder("all zeros: a placeholder, not a real ISBN")
+        expected = _isbn10_check_digit(digits[:9])
+        isbn13 = ""
     if expected != digits[-1]:
         raise InvalidChecksum(
             f"check digit {digits[-1]} is wrong; the other digits give {expected}", expected
         )
-    if _split(_as13_unchecked(digits)) is None:
+    parts = _split(isbn13 or _as13_unchecked(digits))
+    if parts is None:
         raise UnknownGroup("no registration group with this number")
-    return digits
+    return parts
+
+
+def _raise_format(digits: str) -> None:
+    """Raise the error for a number holding something other than ASCII digits; return
+    when the only such character is an ISBN-10's final X (a check digit of 10)."""
+    if not digits:
+        raise InvalidLength("no digits")
+    if not all(c in _ASCII_DIGITS or c == "X" for c in digits):
+        bad = "".join(sorted({c for c in digits if c not in _ASCII_DIGITS and c != "X"}))
+        raise InvalidCharacter(f"characters other than digits: {bad!r}")
+    if len(digits) == 13 or digits.index("X") != len(digits) - 1:
+        where = "in an ISBN-13" if len(digits) == 13 else "before the last place"
+        raise MisplacedX(f"X {where}: only an ISBN-10's check digit may be X")
 
 
 def is_valid(number: str) -> bool:
@@ -263,15 +283,18 @@ def hyphenate(number: str) -> str | None:
     None when the number is not a valid ISBN or its registrant range is unassigned,
     because then nobody knows where the hyphens go.
     """
+    digits = compact(number)
     try:
-        digits = validate(number)
+        parts = _validate_compact(digits)
     except IsbnError:
         return None
-    parts = _split(_as13_unchecked(digits))
-    if parts is None or parts[2] is None:
-        return None
+    return _join_parts(parts, digits)
+
+
+def _join_parts(parts: _Parts, digits: str) -> str | None:
     prefix, group, registrant, item, _check = parts
-    assert registrant is not None
+    if registrant is None:
+        return None
     pieces = [group, registrant, item, digits[-1]]
     return "-".join(pieces if len(digits) == 10 else [prefix, *pieces])
 
@@ -282,9 +305,11 @@ def misplaced_hyphens(number: str) -> bool:
     Numbers written without separators, or with only some of the right ones, pass.
     """
     correct = hyphenate(number)
-    if correct is None:
-        return False
-    written = number.strip()
+    return correct is not None and _misplaced(number, correct)
+
+
+def _misplaced(written: str, correct: str) -> bool:
+    written = written.strip()
     if not any(c in _SEPARATORS for c in written):
         return False
     return not _separator_positions(written) <= _separator_positions(correct)
@@ -359,7 +384,7 @@ def check(number: str) -> CheckFacts:
     """Validate one written ISBN and gather what a report needs about it."""
     digits = compact(number)
     try:
-        validate(number)
+        parts = _validate_compact(digits)
     except InvalidChecksum as exc:
         return CheckFacts(number, digits, False, None, None, agency(digits), exc.code, str(exc),
                           exc.expected, ())
@@ -367,10 +392,11 @@ def check(number: str) -> CheckFacts:
         return CheckFacts(number, digits, False, None, None, None, exc.code, str(exc), None, ())
     isbn13 = _as13_unchecked(digits)
     warnings = []
-    hyphenated = hyphenate(digits)
+    hyphenated = _join_parts(parts, digits)
     if hyphenated is None:
         warnings.append("isbn.range")
-    elif misplaced_hyphens(number):
+    elif _misplaced(number, hyphenated):
         warnings.append("isbn.hyphens")
-    return CheckFacts(number, digits, True, isbn13, hyphenated, agency(digits), None, None, None,
+    group_agency = _groups()[parts[0] + parts[1]].agency
+    return CheckFacts(number, digits, True, isbn13, hyphenated, group_agency, None, None, None,
                       tuple(warnings))

@@ -42,6 +42,7 @@ _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\]")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAX_ENTRY_CHARS = 2000  # a "line" longer than this is prose, not an entry
 _MIN_PLAIN_RUN_SCORE = 3  # un-bulleted, un-headed lines must look strongly like references
+_MAX_PLAIN_LINE = 600  # ... and be no longer than an entry usually is
 
 
 @dataclass
@@ -239,7 +240,7 @@ def _read_by_shape(lines: list[str], headed: list[bool], out: _Collector) -> Non
             index = _take_numbered_run(lines, headed, index, out)
         elif BULLET.match(line):
             index = _take_bullet_run(lines, headed, index, out)
-        elif reference_score(line) >= _MIN_PLAIN_RUN_SCORE and len(line) <= 600:
+        elif len(line) <= _MAX_PLAIN_LINE and reference_score(line) >= _MIN_PLAIN_RUN_SCORE:
             index = _take_plain_run(lines, headed, index, out)
         else:
             index += 1
@@ -319,7 +320,8 @@ def _take_plain_run(lines: list[str], headed: list[bool], start: int, out: _Coll
     end = start
     while end < len(lines) and not headed[end]:
         line = lines[end]
-        if line.strip() and (reference_score(line) < _MIN_PLAIN_RUN_SCORE or len(line) > 600):
+        if line.strip() and (len(line) > _MAX_PLAIN_LINE
+                             or reference_score(line) < _MIN_PLAIN_RUN_SCORE):
             break
         end += 1
     filled = sum(1 for line in lines[start:end] if line.strip())
