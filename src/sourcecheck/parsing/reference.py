@@ -193,6 +193,9 @@ def _is_comma_style(text: str, blocks: list[str]) -> bool:
     if len(blocks) > 2:
         return False
     segments = _split_commas(first)
+    if len(segments) == 2 and len(blocks) == 1:
+        # a note's "Given Family, Title" once "(Place: Publisher, Year)" is taken out
+        return _natural_name(segments[0]) or is_chinese_family_first(segments[0])
     if len(segments) < 3:
         return False
     return len(blocks) == 1 or any(
@@ -367,7 +370,7 @@ def _plausible_authors(text: str) -> bool:
                 return False
             continue
         full = " ".join(p for p in (name.given, name.family) if p)
-        if not looks_like_personal_name(full):
+        if not looks_like_personal_name(full) or is_initial(name.family or ""):
             return False
         if name.given is None and position == 0 and not others and len(names) == 1:
             return False  # one bare word is more likely a title than an author

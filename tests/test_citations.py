@@ -1,0 +1,161 @@
+"""Finding citations in notes and resolving them to references."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sourcecheck.citations.find import find_citations, parse_locator
+from sourcecheck.models import CitationKind, Location, Note, ResolutionStatus
+
+from .conftest import check_text
+
+HERE = Location("n.txt", 1, 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Westad 2003, p. 36.",
+                 [("short", ("Westad",), "2003", "p. 36", None)], id="author-year"),
+    pytest.param("Tanner 2015, pp. 12–14.",
+                 [("short", ("Tanner",), "2015", "pp. 12–14", None)], id="page-range"),
+    pytest.param("Zhou and Gao 1995, vol. 2, p. 44.",
+                 [("short", ("Zhou", "Gao"), "1995", "p. 44", "2")], id="two-authors-volume"),
+    pytest.param("Chen 2010a, p. 88.",
+                 [("short", ("Chen",), "2010a", "p. 88", None)], id="year-suffix"),
+    pytest.param("Tang and Bi 1993, 2:44.",
+                 [("short", ("Tang", "Bi"), "1993", "p. 44", "2")], id="volume-colon-page"),
+    pytest.param("See Westad 2003, 36; Tanner 2015, 112.",
+                 [("short", ("Westad",), "2003", "p. 36", None),
+                  ("short", ("Tanner",), "2015", "p. 112", None)], id="two-in-one-note"),
+    pytest.param("Ibid.", [("ibid", (), None, None, None)], id="ibid"),
+    pytest.param("Ibid., 115.", [("ibid", (), None, "p. 115", None)], id="ibid-page"),
+    pytest.param("Tanner, op. cit., 115.",
+                 [("op-cit", ("Tanner",), None, "p. 115", None)], id="op-cit"),
+    pytest.param("Tanner, Where Chiang Kai-shek Lost China, 241.",
+                 [("short-title", ("Tanner",), None, "p. 241", None)], id="short-title"),
+    pytest.param("Westad, Decisive Encounters: The Chinese Civil War, 1946–1950, 36.",
+                 [("short-title", ("Westad",), None, "p. 36", None)], id="title-ending-in-years"),
+    pytest.param("Mao Zedong Military Anthology, Page 480-482",
+                 [("short-title", (), None, "pp. 480–482", None)], id="title-only"),
+    pytest.param("Harold M. Tanner, Where Chiang Kai-shek Lost China (Bloomington: Indiana "
+                 "University Press, 2015), 112.",
+                 [("full", ("Tanner",), "2015", "p. 112", None)], id="full"),
+    pytest.param("This point is disputed among historians.", [], id="comment"),
+    pytest.param("In October 1948 the army moved north.", [], id="month-is-no-author"),
+])
+def test_find_citations(text: str, expected: list[tuple[Any, ...]]) -> None:
+    found = [(c.kind.value, c.authors, c.year, c.locator, c.volume)
+             for c in find_citations(Note("1", text, HERE))]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "locator", "volume"), [
+    pytest.param("p. 36", "p. 36", None, id="page"),
+    pytest.param("pp. 12 - 14", "pp. 12–14", None, id="range"),
+    pytest.param("115", "p. 115", None, id="bare"),
+    pytest.param("vol. 2, p. 44", "p. 44", "2", id="volume"),
+    pytest.param("chap. 3", "chap. 3", None, id="chapter"),
+])
+def test_parse_locator(text: str, locator: str, volume: str | None) -> None:
+    parsed = parse_locator(text)
+    assert parsed is not None
+    assert (parsed.text, parsed.volume) == (locator, volume)
+
+
+def test_parse_locator_rejects_words() -> None:
+    assert parse_locator("the army") is None
+
+
+def _article(notes: list[str], entries: list[str]) -> str:
+    markers = "".join(f" Claim.[{n}]" for n in range(1, len(notes) + 1))
+    return "\n".join(["Essay", "", markers, "", "Notes", ""]
+                     + [f"{n}. {t}" for n, t in enumerate(notes, 1)]
+                     + ["", "Bibliography", ""] + entries + [""])
+
+
+BIB = [
+    "Tanner, Harold M. Where Chiang Kai-shek Lost China: The Liao-Shen Campaign, 1948. "
+    "Bloomington: Indiana University Press, 2015.",
+    "Westad, Odd Arne. Decisive Encounters: The Chinese Civil War, 1946–1950. Stanford: "
+    "Stanford University Press, 2003.",
+    "Chen, Jian. Mao's China and the Cold War. Chapel Hill: University of North Carolina "
+    "Press, 2010a.",
+    "Chen, Jian. China's Road to the Korean War. New York: Columbia University Press, 2010b.",
+]
+
+
+@pytest.mark.parametrize(("note", "status", "target"), [
+    pytest.param("Tanner 2015, p. 12.", "resolved", "tanner2015where", id="author-year"),
+    pytest.param("Tanner, Where Chiang Kai-shek Lost China, 241.", "resolved", "tanner2015where",
+                 id="short-title"),
+    pytest.param("Westad, Decisive Encounters, 196.", "resolved", "westad2003decisive",
+                 id="short-title-main-title"),
+    pytest.param("Chen 2010a, p. 88.", "resolved", "chen2010maos", id="suffix-picks-one"),
+    pytest.param("Chen 2010, p. 88.", "ambiguous", None, id="suffix-missing"),
+    pytest.param("Westad 2004, p. 36.", "unresolved", None, id="wrong-year"),
+    pytest.param("Westadt 2003, p. 36.", "unresolved", None, id="misspelt"),
+])
+def test_resolution(note: str, status: str, target: str | None) -> None:
+    checked = check_text(_article([note], BIB))
+    [resolution] = checked.resolutions
+    assert resolution.status.value == status
+    assert resolution.reference_id == target
+
+
+def test_ambiguous_lists_candidates() -> None:
+    [resolution] = check_text(_article(["Chen 2010, p. 88."], BIB)).resolutions
+    assert resolution.candidates == ("chen2010maos", "chen2010chinas")
+
+
+@pytest.mark.parametrize(("note", "hint"), [
+    pytest.param("Westad 2004, p. 36.", "nearest entry: Westad 2003", id="same-author"),
+    pytest.param("Westadt 2003, p. 36.", "nearest entry: Westad 2003", id="near-spelling"),
+    pytest.param("Smith 1999, p. 4.", "no entry by Smith", id="unknown-author"),
+])
+def test_unresolved_hints_at_the_nearest_entry(note: str, hint: str) -> None:
+    [resolution] = check_text(_article([note], BIB)).resolutions
+    assert resolution.hint == hint
+
+
+def test_ibid_follows_the_previous_citation_and_inherits_nothing_else() -> None:
+    checked = check_text(_article(["Tanner 2015, p. 12.", "Ibid., 14.", "Westad 2003, 3.",
+                                   "Ibid."], BIB))
+    assert [(r.citation.kind, r.reference_id) for r in checked.resolutions] == [
+        (CitationKind.SHORT, "tanner2015where"), (CitationKind.IBID, "tanner2015where"),
+        (CitationKind.SHORT, "westad2003decisive"), (CitationKind.IBID, "westad2003decisive")]
+
+
+def test_ibid_first_is_unresolved() -> None:
+    [resolution] = check_text(_article(["Ibid., 4."], BIB)).resolutions
+    assert resolution.status is ResolutionStatus.UNRESOLVED
+
+
+def test_ibid_after_a_note_with_two_works_is_ambiguous() -> None:
+    checked = check_text(_article(["Tanner 2015, 12; Westad 2003, 4.", "Ibid."], BIB))
+    assert checked.resolutions[-1].status is ResolutionStatus.AMBIGUOUS
+
+
+def test_op_cit_takes_the_authors_last_work() -> None:
+    checked = check_text(_article(["Westad 2003, 3.", "Tanner 2015, 5.", "Westad, op. cit., 7."],
+                                  BIB))
+    assert checked.resolutions[-1].reference_id == "westad2003decisive"
+
+
+def test_full_note_without_bibliography_becomes_a_note_reference() -> None:
+    text = ("Essay\n\nClaim.[1] Claim.[2]\n\nNotes\n\n"
+            "1. Odd Arne Westad, Decisive Encounters (Stanford: Stanford University Press, "
+            "2003), 36.\n2. Westad, Decisive Encounters, 40.\n")
+    checked = check_text(text)
+    [reference] = checked.references
+    assert reference.section.value == "note"
+    assert [r.reference_id for r in checked.resolutions] == [reference.id, reference.id]
+    assert "ref.uncited" not in [f.code for f in checked.findings]
+
+
+def test_full_note_matching_the_bibliography_resolves_to_the_entry() -> None:
+    note = ("Harold M. Tanner, Where Chiang Kai-shek Lost China: The Liao-Shen Campaign, 1948 "
+            "(Bloomington: Indiana University Press, 2015), 112.")
+    checked = check_text(_article([note], BIB))
+    assert len(checked.references) == len(BIB)
+    assert checked.resolutions[0].reference_id == "tanner2015where"
