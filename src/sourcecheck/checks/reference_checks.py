@@ -10,7 +10,6 @@ from ..models import (
     Finding,
     Reference,
     ReferenceKind,
-    ResolutionStatus,
     Section,
 )
 from ..normalize import main_title_key, work_key
@@ -106,8 +105,7 @@ def _check_uncited(checked: CheckedDocument) -> list[Finding]:
     for resolution in checked.resolutions:
         if resolution.reference_id:
             cited.add(resolution.reference_id)
-        if resolution.status is ResolutionStatus.AMBIGUOUS:
-            cited.update(resolution.candidates)
+        cited.update(resolution.candidates)  # ambiguous, or one work listed twice
     return [
         finding("ref.uncited", f"no note cites {describe(r)}", r.location, reference=r.id)
         for r in checked.references

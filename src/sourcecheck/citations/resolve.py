@@ -73,10 +73,13 @@ def _resolve_one(citation: Citation, references: Sequence[Reference],
 def _decide(citation: Citation, candidates: list[Reference],
             references: Sequence[Reference]) -> Resolution:
     ids = _unique_ids(candidates)
-    if len(ids) == 1 or (len(ids) > 1 and _one_work(candidates)):
-        # Entries that are one work listed twice (reported as ref.duplicate) are not a
-        # choice between works: the citation resolves to the first of them.
+    if len(ids) == 1:
         return Resolution(citation, ResolutionStatus.RESOLVED, ids[0])
+    if len(ids) > 1 and _one_work(candidates):
+        # Entries that are one work listed twice (reported as ref.duplicate) are not a
+        # choice between works: the citation resolves to the first and names them all.
+        return Resolution(citation, ResolutionStatus.RESOLVED, ids[0], tuple(ids),
+                          "the same work is listed more than once")
     if len(ids) > 1:
         return Resolution(citation, ResolutionStatus.AMBIGUOUS, None, tuple(ids),
                           "candidates: " + "; ".join(describe(r) for r in candidates))
