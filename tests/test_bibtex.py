@@ -73,7 +73,7 @@ def test_every_reference_appears_parsed_or_not_with_unique_keys() -> None:
     assert len(back) == 4
     assert len(set(back)) == 4
     unparsed = [v for v in back.values() if v[0] == "misc"]
-    assert [f["title"] for _, f in unparsed][0] == "1987, 245 pp."
+    assert next(f["title"] for _, f in unparsed) == "1987, 245 pp."
 
 
 def test_the_same_reference_twice_is_written_once() -> None:

@@ -145,7 +145,7 @@ def test_binary_file_is_unreadable_with_a_reason(tmp_path: Path, data: bytes) ->
 
 def test_invalid_utf8_is_replaced_and_reported_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("First line.\nSecond line, caf".encode() + b"\xe9.\n")
+    path.write_bytes(b"First line.\nSecond line, caf" + b"\xe9.\n")
     document = read_document(path)
     [notice] = document.notices
     assert notice.kind is NoticeKind.ENCODING_REPLACED

@@ -19,8 +19,9 @@ _SKIP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "to", "for",
                          "la", "le", "les", "der", "die", "das", "el", "los", "il"})
 
 
-def base_key(reference: Reference) -> str:
-    """The key before de-duplication."""
+def base_key(reference: Reference, line: int | None = None) -> str:
+    """The key before de-duplication; ``line`` names an entry with no author or title
+    (default: the reference's own line)."""
     people = reference.authors or reference.editors
     who = ""
     if people:
@@ -36,17 +37,24 @@ def base_key(reference: Reference) -> str:
     key = f"{who}{year or ''}{word}"
     key = re.sub(r"[^a-z0-9]", "", key)
     if not key or key.isdigit():
-        key = f"ref{reference.location.line}"
+        key = f"ref{reference.location.line if line is None else line}"
     return key[:40]
 
 
 def assign_keys(references: Sequence[Reference], taken: Iterable[str] = ()) -> list[Reference]:
     """Give every reference a key unique among ``references`` and ``taken``."""
+    keys = unique_keys(references, taken=taken)
+    return [replace(reference, id=key) for reference, key in zip(references, keys, strict=True)]
+
+
+def unique_keys(references: Sequence[Reference], lines: Sequence[int] | None = None,
+                taken: Iterable[str] = ()) -> list[str]:
+    """Keys for ``references``, in order, unique among themselves and ``taken``."""
     used = set(taken)
     next_suffix: dict[str, int] = {}  # where to go on counting for a base key
     out = []
-    for reference in references:
-        key = base_key(reference)
+    for position, reference in enumerate(references):
+        key = base_key(reference, lines[position] if lines is not None else None)
         unique = key
         suffix = next_suffix.get(key, 0)
         while unique in used:
@@ -54,7 +62,7 @@ def assign_keys(references: Sequence[Reference], taken: Iterable[str] = ()) -> l
             suffix += 1
         next_suffix[key] = suffix
         used.add(unique)
-        out.append(replace(reference, id=unique))
+        out.append(unique)
     return out
 
 

@@ -16,7 +16,7 @@ import typer
 
 from . import __version__, isbn
 from .models import CheckedDocument, Severity
-from .pipeline import PathNotFound, check_files, discover
+from .pipeline import InputFile, PathNotFound, check_files, discover, iter_checked
 from .rules import RULES, UnknownRuleError, enabled_codes
 
 app = typer.Typer(
@@ -57,14 +57,16 @@ def _split_codes(values: list[str] | None) -> list[str]:
     return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
 
 
-def _check_paths(paths: list[Path] | None, select: list[str] | None,
-                 ignore: list[str] | None) -> tuple[list[Any], list[CheckedDocument]]:
+def _inputs(paths: list[Path] | None, select: list[str] | None,
+            ignore: list[str] | None) -> tuple[list[InputFile], frozenset[str]]:
     try:
         enabled = enabled_codes(_split_codes(select), _split_codes(ignore))
         inputs = discover(paths or [Path("references")])
     except (UnknownRuleError, PathNotFound) as exc:
         raise _fail(str(exc)) from None
-    return inputs, check_files(inputs, enabled)
+    if not inputs:
+        raise _fail("no files to check")
+    return inputs, enabled
 
 
 @app.command()
@@ -91,11 +93,8 @@ def check(
     """Check documents; write a Markdown and a JSON report per document, an index and
     references.bib into --out; print a summary."""
     del offline  # accepted now; catalogue look-ups arrive later and will honour it
-    inputs, documents = _check_paths(paths, select, ignore)
-    if not inputs:
-        raise _fail("no files to check")
-    if not no_reports:
-        _write_reports(out, [i.report_name for i in inputs], documents)
+    inputs, enabled = _inputs(paths, select, ignore)
+    documents = _run(inputs, enabled, None if no_reports else out)
     if output_format is OutputFormat.JSON:
         from .reports.json_report import run_report
 
@@ -107,6 +106,25 @@ def check(
         if not no_reports:
             typer.echo(f"Reports written to {out}{os.sep}")
     raise typer.Exit(_exit_status(documents, fail_on))
+
+
+def _run(inputs: list[InputFile], enabled: frozenset[str],
+         out: Path | None) -> list[CheckedDocument]:
+    """Check every input; with ``out``, write each one's reports as soon as it is checked."""
+    if out is None:
+        return check_files(inputs, enabled)
+    from .reports.writer import ReportWriter
+
+    documents = []
+    try:
+        writer = ReportWriter(out)
+        for item, checked in zip(inputs, iter_checked(inputs, enabled), strict=True):
+            writer.add(item.report_name, checked)
+            documents.append(checked)
+        writer.finish()
+    except OSError as exc:
+        raise _fail(f"cannot write reports to {out}: {exc.strerror or exc}") from None
+    return documents
 
 
 def _plain(text: str, **_styles: Any) -> str:
@@ -121,28 +139,6 @@ def _exit_status(documents: list[CheckedDocument], fail_on: FailOn) -> int:
     return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
 
 
-def _write_reports(out: Path, names: list[str], documents: list[CheckedDocument]) -> None:
-    from .exports.bibtex import to_bibtex
-    from .reports.json_report import run_report
-    from .reports.markdown_report import render_document, render_index
-
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, checked in zip(names, documents, strict=True):
-            (out / f"{name}.md").write_text(render_document(checked), encoding="utf-8")
-            (out / f"{name}.json").write_text(
-                json.dumps(run_report([checked]), ensure_ascii=False, indent=2) + "\n",
-                encoding="utf-8")
-        (out / "index.md").write_text(render_index(documents, names), encoding="utf-8")
-        (out / "report.json").write_text(
-            json.dumps(run_report(documents), ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8")
-        (out / "references.bib").write_text(
-            to_bibtex(r for d in documents for r in d.references), encoding="utf-8")
-    except OSError as exc:
-        raise _fail(f"cannot write reports to {out}: {exc.strerror or exc}") from None
-
-
 @app.command()
 def export(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to export.")],
@@ -154,7 +150,8 @@ def export(
     """Export every reference of the documents (parsed or not) as BibTeX."""
     from .exports.bibtex import to_bibtex
 
-    _inputs, documents = _check_paths(paths, None, None)
+    inputs, enabled = _inputs(paths, None, None)
+    documents = check_files(inputs, enabled)
     text = to_bibtex(r for d in documents for r in d.references)
     if output is None:
         typer.echo(text, nl=False)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = [
     "CheckFacts",
@@ -380,8 +380,10 @@ class CheckFacts:
     warnings: tuple[str, ...]
 
 
+@lru_cache(maxsize=16384)
 def check(number: str) -> CheckFacts:
-    """Validate one written ISBN and gather what a report needs about it."""
+    """Validate one written ISBN and gather what a report needs about it (cached: a run
+    meets the same ISBNs again and again)."""
     digits = compact(number)
     try:
         parts = _validate_compact(digits)

@@ -13,6 +13,8 @@ from functools import lru_cache
 from .models import Name, Reference
 
 _NON_WORD = re.compile(r"[\W_]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_SUBTITLE_SPLIT = re.compile(r"\s*[:.?!]\s+|\s+[-–—]\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -36,7 +38,7 @@ def family_key(name: Name) -> str:
 def title_key(title: str | None) -> str:
     """The folded title, leading article dropped."""
     key = fold(title or "")
-    return re.sub(r"^(?:the|a|an) ", "", key)
+    return _LEADING_ARTICLE.sub("", key)
 
 
 def main_title_key(title: str | None) -> str:
@@ -45,7 +47,7 @@ def main_title_key(title: str | None) -> str:
     >>> main_title_key("Decisive encounters : the Chinese Civil War")
     'decisive encounters'
     """
-    main = re.split(r"\s*[:.?!]\s+|\s+[-–—]\s+", title or "", maxsplit=1)[0]
+    main = _SUBTITLE_SPLIT.split(title or "", maxsplit=1)[0]
     return title_key(main)
 
 

@@ -8,37 +8,21 @@ Stages never print, exit or read settings; this module passes them what they nee
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .checks import run_checks
 from .citations.find import find_citations
 from .citations.resolve import references_from_notes, resolve_citations
-from .citekeys import assign_keys
-from .models import CheckedDocument, Citation, Document, RawEntry, Reference
+from .citekeys import unique_keys
+from .models import CheckedDocument, Citation, Document
 from .parsing.reference import parse_reference_text
 from .reading import read_document
 
 
 class PathNotFound(Exception):
     """A path given on the command line does not exist."""
-
-
-@dataclass
-class ReferenceParser:
-    """Parses entries, each distinct text once per run: corpora cite the same books again
-    and again, and parsing is the costliest stage."""
-
-    cache: dict[str, Reference] = field(default_factory=dict)
-
-    def __call__(self, entry: RawEntry) -> Reference:
-        parsed = self.cache.get(entry.text)
-        if parsed is None:
-            parsed = parse_reference_text(entry.text)
-            self.cache[entry.text] = parsed
-        return replace(parsed, location=entry.location, section=entry.section,
-                       lines=entry.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,61 +34,65 @@ class InputFile:
 
 def discover(paths: Sequence[Path]) -> list[InputFile]:
     """Every file to check, in a stable order. Folders are searched recursively; hidden
-    files and folders are skipped. Raises PathNotFound for a path that does not exist."""
+    files and folders are skipped. Raises PathNotFound for a path that does not exist.
+
+    Reports name a document by its path relative to the working directory when it lies
+    below it; report files are named by the path relative to the inputs' common folder.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and not _hidden(p.relative_to(path)))
+            found.extend(_walk(path))
         elif path.exists():
             found.append(path)
         else:
             raise PathNotFound(f"no such file or folder: {path}")
-    unique = list(dict.fromkeys(found))
-    root = _common_root(unique)
+    unique = list(dict.fromkeys(os.path.abspath(p) for p in found))
+    if not unique:
+        return []
+    root = os.path.commonpath([os.path.dirname(p) for p in unique])
+    cwd = os.getcwd()
     inputs = []
     used: set[str] = set()
-    for path in unique:
-        display = _display(path)
-        name = str(path.resolve().relative_to(root)) if root else path.name
-        name = name.replace(os.sep, "__")
+    for absolute in unique:
+        display = os.path.relpath(absolute, cwd) if _below(absolute, cwd) else absolute
+        name = os.path.relpath(absolute, root).replace(os.sep, "__")
         base, n = name, 1
         while name in used:
             n += 1
             name = f"{base}.{n}"
         used.add(name)
-        inputs.append(InputFile(path, display, name))
+        inputs.append(InputFile(Path(absolute), display, name))
     return inputs
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _walk(folder: Path) -> list[Path]:
+    """Files below a folder, sorted, skipping hidden files and folders."""
+    files: list[Path] = []
+    for directory, subdirectories, names in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        files.extend(Path(directory, n) for n in sorted(names) if not n.startswith("."))
+    return sorted(files)
 
 
-def _common_root(paths: list[Path]) -> Path | None:
-    if not paths:
-        return None
-    try:
-        return Path(os.path.commonpath([p.resolve().parent for p in paths]))
-    except ValueError:
-        return None
+def _below(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def check_document(document: Document, enabled: Iterable[str] | None = None,
-                   parser: ReferenceParser | None = None) -> CheckedDocument:
+def check_document(document: Document, enabled: Iterable[str] | None = None) -> CheckedDocument:
     """Run every stage on one read document; keep findings whose code is enabled."""
-    parse = parser or ReferenceParser()
-    bibliography = [parse(entry) for entry in document.entries]
+    entries = document.entries
+    parsed = [parse_reference_text(entry.text) for entry in entries]  # shared, cached
     citations: list[Citation] = [c for note in document.notes for c in find_citations(note)]
-    from_notes = references_from_notes(citations, bibliography)
-    references = assign_keys([*bibliography, *from_notes])
+    from_notes = references_from_notes(citations, parsed)
+    keys = unique_keys([*parsed, *from_notes],
+                       [e.location.line for e in entries] + [r.location.line for r in from_notes])
+    references = [
+        replace(reference, id=key, location=entry.location, section=entry.section,
+                lines=entry.lines)
+        for reference, entry, key in zip(parsed, entries, keys, strict=False)
+    ] + [replace(reference, id=key)
+         for reference, key in zip(from_notes, keys[len(parsed):], strict=True)]
     resolutions = resolve_citations(citations, references)
     checked = CheckedDocument(document, tuple(references), tuple(resolutions), ())
     findings = run_checks(checked)
@@ -114,9 +102,16 @@ def check_document(document: Document, enabled: Iterable[str] | None = None,
     return replace(checked, findings=tuple(findings))
 
 
+def iter_checked(inputs: Sequence[InputFile],
+                 enabled: Iterable[str] | None = None) -> Iterator[CheckedDocument]:
+    """Read and check file after file; an unreadable file becomes a document with a
+    finding, so a run goes on past it."""
+    allowed = frozenset(enabled) if enabled is not None else None
+    for item in inputs:
+        yield check_document(read_document(item.path, item.display), allowed)
+
+
 def check_files(inputs: Sequence[InputFile],
                 enabled: Iterable[str] | None = None) -> list[CheckedDocument]:
-    """Read and check every file; an unreadable file becomes a document with a finding."""
-    parser = ReferenceParser()
-    allowed = frozenset(enabled) if enabled is not None else None
-    return [check_document(read_document(i.path, i.display), allowed, parser) for i in inputs]
+    """``iter_checked`` as a list."""
+    return list(iter_checked(inputs, enabled))

@@ -16,15 +16,19 @@ A part that is none of these (a comment, a quotation) yields no citation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..models import Citation, CitationKind, Location, Note, Section, locate
 from ..parsing.fields import PUBLISHER_WORD_RE, YEAR, normalize_pages, normalize_year
 from ..parsing.isbn_list import extract_isbns
 from ..parsing.reference import parse_reference_text
 
+_NOWHERE = Location("", 1, 1)  # cached citations are located when a note uses them
 _FAMILY = r"(?:(?:van|von|de|der|den|di|du|da|la|le|al|el|ter)\s+)*[A-ZÀ-Þ][\w'’-]+"
 _AUTHORS = rf"{_FAMILY}(?:\s*(?:,|,?\s+and|,?\s+&)\s+{_FAMILY})*(?:,?\s+et\s+al\.?)?"
+
+
 def _locator_pattern(prefix: str = "") -> str:
     """A page locator; group names carry ``prefix`` so the pattern can be embedded twice.
 
@@ -41,6 +45,11 @@ def _locator_pattern(prefix: str = "") -> str:
 
 
 _LOCATOR = _locator_pattern()
+_AUTHORS_RE = re.compile(_AUTHORS)
+_ET_AL = re.compile(r",?\s+et\s+al\.?$")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,\s*and|,\s*&|\band\b|&|,)\s*")
+_PAREN_PUBLICATION = re.compile(rf"\([^()]*:[^()]*,\s*{YEAR}\s*\)")
+_YEAR_RE = re.compile(YEAR)
 _LOCATOR_RE = re.compile(rf"^\s*{_LOCATOR}\s*\.?\s*$", re.I)
 _VOLUME_PAGE = re.compile(r"^\s*(?P<vol>\d{1,2}):(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\s*\.?\s*$")
 _AUTHOR_YEAR = re.compile(
@@ -101,23 +110,39 @@ def parse_locator(text: str | None) -> Locator | None:
 
 def _pages_text(pages: str) -> str:
     pages = normalize_pages(pages)
-    return f"pp. {pages}" if re.search(r"[–,]", pages) else f"p. {pages}"
+    return f"pp. {pages}" if "–" in pages or "," in pages else f"p. {pages}"
 
 
 def find_citations(note: Note) -> list[Citation]:
     """The citations in one note, in the order written."""
-    citations: list[Citation] = []
-    offset = 0
-    for part in _split_parts(note.text):
-        start = note.text.find(part, offset)
-        offset = max(offset, start + len(part)) if start >= 0 else offset
-        location = locate(note.location, note.lines, max(start, 0))
-        citations.extend(_read_part(part, note.label, location))
+    citations = []
+    for offset, c in _read_note_text(note.text):
+        location = locate(note.location, note.lines, offset)
+        reference = c.reference
+        if reference is not None:
+            reference = replace(reference, location=location)
+        citations.append(Citation(c.kind, c.text, location, note.label, c.authors, c.year,
+                                  c.title, c.locator, c.volume, reference))
     return citations
+
+
+@lru_cache(maxsize=16384)
+def _read_note_text(text: str) -> tuple[tuple[int, Citation], ...]:
+    """Citations of a note's text with their offsets; located later. Cached, because
+    corpora repeat the same notes ("Ibid.", "Tanner 2015, p. 268.") many times."""
+    found: list[tuple[int, Citation]] = []
+    offset = 0
+    for part in _split_parts(text):
+        start = text.find(part, offset)
+        offset = max(offset, start + len(part)) if start >= 0 else offset
+        found.extend((max(start, 0), c) for c in _read_part(part, "", _NOWHERE))
+    return tuple(found)
 
 
 def _split_parts(text: str) -> list[str]:
     """Split at semicolons outside parentheses."""
+    if ";" not in text:
+        return [text.strip()] if text.strip() else []
     parts: list[str] = []
     depth = 0
     current: list[str] = []
@@ -157,11 +182,11 @@ def _read_part(part: str, label: str, location: Location) -> list[Citation]:
 
 def _is_full_citation(text: str) -> bool:
     """A complete reference: "(Place: Publisher, Year)", or a publisher and a year, or an ISBN."""
-    if re.search(rf"\([^()]*:[^()]*,\s*{YEAR}\s*\)", text):
+    if _PAREN_PUBLICATION.search(text):
         return True
     if extract_isbns(text)[0]:
         return True
-    return bool(PUBLISHER_WORD_RE.search(text) and re.search(YEAR, text) and text.count(",") >= 2)
+    return bool(PUBLISHER_WORD_RE.search(text) and _YEAR_RE.search(text) and text.count(",") >= 2)
 
 
 def _full_citation(part: str, text: str, label: str, location: Location) -> Citation:
@@ -217,7 +242,7 @@ def _short_title(part: str, text: str, label: str, location: Location) -> Citati
     segments = [s.strip() for s in body.split(",") if s.strip()]
     if not segments or len(segments) > 3:
         return None
-    if len(segments) >= 2 and re.fullmatch(_AUTHORS, segments[0]):
+    if len(segments) >= 2 and _AUTHORS_RE.fullmatch(segments[0]):
         authors = _family_names(segments[0])
         title = ", ".join(segments[1:])
     else:
@@ -230,6 +255,6 @@ def _short_title(part: str, text: str, label: str, location: Location) -> Citati
 
 def _family_names(authors: str) -> tuple[str, ...]:
     """"Zhou and Gao" -> ("Zhou", "Gao"); "Smith et al." -> ("Smith",)."""
-    authors = re.sub(r",?\s+et\s+al\.?$", "", authors.strip())
-    names = re.split(r"\s*(?:,\s*and|,\s*&|\band\b|&|,)\s*", authors)
+    authors = _ET_AL.sub("", authors.strip())
+    names = _NAME_SEPARATORS.split(authors)
     return tuple(n.strip() for n in names if n.strip())

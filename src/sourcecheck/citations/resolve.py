@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..models import Citation, CitationKind, Reference, Resolution, ResolutionStatus, Section
+from ..models import (
+    Citation,
+    CitationKind,
+    Name,
+    Reference,
+    Resolution,
+    ResolutionStatus,
+    Section,
+)
 from ..normalize import family_key, fold, main_title_key, title_key, work_key
 from ..parsing.fields import first_year, year_span, year_suffix
 
@@ -153,12 +162,17 @@ def _matching_full(reference: Reference, references: Sequence[Reference]) -> lis
     return found
 
 
+@lru_cache(maxsize=16384)
+def _people_keys(people: tuple[Name, ...]) -> tuple[str, ...]:
+    return tuple(family_key(n) for n in people)
+
+
 def _authors_match(cited: tuple[str, ...], reference: Reference) -> bool:
     """Every cited family name is one of the reference's first authors (or editors)."""
     people = reference.authors or reference.editors
     if not cited or not people:
         return False
-    keys = [family_key(n) for n in people]
+    keys = _people_keys(people)
     for position, name in enumerate(cited):
         key = fold(name)
         if position >= len(keys):

@@ -145,12 +145,17 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     """A BibTeX file holding every reference once, with unique keys."""
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
+    from bibtexparser.middlewares import default_unparse_stack
     from bibtexparser.model import Entry, Field
     from bibtexparser.writer import BibtexFormat
 
     library = Library()
     written: dict[str, list[tuple[str, str]]] = {}
+    seen: set[tuple[str, str]] = set()
     for reference in references:
+        if (reference.id, reference.raw) in seen:
+            continue  # the same entry in another document: same key, same fields
+        seen.add((reference.id, reference.raw))
         fields = entry_fields(reference)
         entry_type = _ENTRY_TYPES[reference.kind] if reference.is_parsed else "misc"
         key = reference.id or "ref"
@@ -165,7 +170,10 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     bibtex_format = BibtexFormat()  # type: ignore[no-untyped-call]
     bibtex_format.indent = "  "
     bibtex_format.block_separator = "\n"
-    text: str = write_string(library, bibtex_format=bibtex_format)
+    # The library is ours and thrown away: let the writer's middlewares work in place
+    # rather than deep-copy every entry.
+    text: str = write_string(library, bibtex_format=bibtex_format,
+                             unparse_stack=default_unparse_stack(allow_inplace_modification=True))
     return text
 
 

@@ -58,19 +58,25 @@ PUBLISHER_WORD_RE = re.compile(
 )
 
 
+_DASH_RUN = re.compile(r"\s*[–—-]+\s*")
+_YEAR_CORE_RE = re.compile(YEAR_CORE)
+_YEAR_SUFFIX_RE = re.compile(rf"{YEAR_CORE}([a-z])$")
+_YEAR_END_RE = re.compile(rf"–\s*({YEAR_CORE}|\d{{2}})$")
+
+
 def normalize_year(text: str) -> str:
     """"1993 – 1997" -> "1993–1997"; "n. d." -> "n.d."."""
     text = text.strip().rstrip(".,")
     if text.lower().startswith("n"):
         return "n.d."
-    return re.sub(r"\s*[–—-]\s*", "–", text)
+    return _DASH_RUN.sub("–", text)
 
 
 def first_year(year: str | None) -> int | None:
     """The first four-digit year of a year field ("1993–1997" -> 1993)."""
     if not year:
         return None
-    match = re.search(YEAR_CORE, year)
+    match = _YEAR_CORE_RE.search(year)
     return int(match.group()) if match else None
 
 
@@ -78,7 +84,7 @@ def year_suffix(year: str | None) -> str:
     """"2015a" -> "a"; "" when there is none."""
     if not year:
         return ""
-    match = re.match(rf"{YEAR_CORE}([a-z])$", year)
+    match = _YEAR_SUFFIX_RE.match(year)
     return match.group(1) if match else ""
 
 
@@ -91,7 +97,7 @@ def year_span(year: str | None) -> tuple[int, int] | None:
     first = first_year(year)
     if first is None or year is None:
         return None
-    match = re.search(rf"–\s*({YEAR_CORE}|\d{{2}})$", year)
+    match = _YEAR_END_RE.search(year)
     if not match:
         return first, first
     end = match.group(1)
@@ -114,4 +120,4 @@ def normalize_edition(text: str) -> str:
 
 def normalize_pages(text: str) -> str:
     """"12 - 14" -> "12–14"."""
-    return re.sub(r"\s*[–—-]+\s*", "–", text.strip())
+    return _DASH_RUN.sub("–", text.strip())

@@ -144,6 +144,7 @@ def parse_name(text: str, inverted: bool | None = None) -> Name:
     return _natural_order(text)
 
 
+@cache
 def _natural_order(text: str) -> Name:
     from nameparser import HumanName
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..models import Identifier, Location, Name, RawEntry, Reference, ReferenceKind, Section
 from .fields import (
@@ -96,22 +97,36 @@ class _Draft:
 
 def parse_reference(entry: RawEntry, reference_id: str = "") -> Reference:
     """Parse a bibliography entry; the id is given later by the pipeline."""
-    reference = parse_reference_text(entry.text, entry.location, entry.section, reference_id)
-    return replace(reference, lines=entry.lines) if entry.lines else reference
+    return replace(_parse_text(entry.text), location=entry.location, section=entry.section,
+                   lines=entry.lines, id=reference_id)
+
+
+_NOWHERE = Location("<text>", 1, 1)
 
 
 def parse_reference_text(text: str, location: Location | None = None,
                          section: Section = Section.BIBLIOGRAPHY,
                          reference_id: str = "") -> Reference:
-    """Parse reference text into a ``Reference``; never raises on odd input."""
-    location = location or Location("<text>", 1, 1)
+    """Parse reference text into a ``Reference``; never raises on odd input.
+
+    Each distinct text is parsed once per process: corpora cite the same books again
+    and again, and parsing is the costliest stage.
+    """
+    parsed = _parse_text(text)
+    if location is None and section is Section.BIBLIOGRAPHY and not reference_id:
+        return parsed
+    return replace(parsed, location=location or _NOWHERE, section=section, id=reference_id)
+
+
+@lru_cache(maxsize=16384)
+def _parse_text(text: str) -> Reference:
     identifiers, spans = extract_isbns(text)
     rest = text
     for span in reversed(spans):
         rest = rest[: span.start] + " " + rest[span.end :]
     draft = _Draft()
     _parse(_tidy(_remove_links(rest)), draft)
-    return _finish(text, location, section, reference_id, draft, tuple(identifiers))
+    return _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", draft, tuple(identifiers))
 
 
 def _remove_links(text: str) -> str:

@@ -65,10 +65,13 @@ def decode_document(data: bytes) -> DecodedText:
         return DecodedText(_newlines(text), text.count("\ufffd"), first_bad_line)
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_share(head: bytes) -> float:
     if not head:
         return 0.0
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head)
 
 

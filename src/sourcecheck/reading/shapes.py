@@ -111,26 +111,34 @@ def is_generic_heading(line: str, previous_blank: bool, next_blank: bool) -> boo
     return len(words) <= 6 and not stripped.endswith((".", ",", ";")) and not _YEAR.search(stripped)
 
 
-def reference_score(text: str) -> int:
+def has_year_or_isbn(text: str) -> bool:
+    """The cheap first test for an un-bulleted reference line: a year or an ISBN."""
+    return bool(_YEAR.search(text) or _ISBN.search(text))
+
+
+def reference_score(text: str, enough: int = 99) -> int:
     """How much a line looks like a bibliography entry (0 = not at all).
 
     One point each for a year, a publisher word, "Place: Publisher", an inverted
     "Family, Given" start, an edition, pages or a quoted title; two for an ISBN.
+    Counting stops once the score reaches ``enough``.
     """
-    score = 0
-    if _ISBN.search(text):
-        score += 2
-    if _YEAR.search(text):
-        score += 1
-    if _PUBLISHER_WORD.search(text):
-        score += 1
-    if _PLACE_PUBLISHER.search(text):
-        score += 1
-    if _INVERTED_NAME_START.match(text):
-        score += 1
-    if _EDITION.search(text) or _PAGES.search(text) or _QUOTED_TITLE.search(text):
-        score += 1
+    score = 2 if _ISBN.search(text) else 0
+    for test in _SCORE_TESTS:
+        if score >= enough:
+            break
+        if test(text):
+            score += 1
     return score
+
+
+_SCORE_TESTS = (
+    _YEAR.search,
+    _PUBLISHER_WORD.search,
+    _PLACE_PUBLISHER.search,
+    _INVERTED_NAME_START.match,
+    lambda text: _EDITION.search(text) or _PAGES.search(text) or _QUOTED_TITLE.search(text),
+)
 
 
 def looks_like_citation(text: str) -> bool:

@@ -31,6 +31,7 @@ from .shapes import (
     NUMBERED_NOTE,
     SUPERSCRIPT_DIGITS,
     HeadingKind,
+    has_year_or_isbn,
     heading_kind,
     is_generic_heading,
     looks_like_citation,
@@ -39,6 +40,7 @@ from .shapes import (
 )
 
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\]")
+_ANY_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAX_ENTRY_CHARS = 2000  # a "line" longer than this is prose, not an entry
 _MIN_PLAIN_RUN_SCORE = 3  # un-bulleted, un-headed lines must look strongly like references
@@ -110,7 +112,8 @@ def read_text(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Doc
     collector = _Collector(path, len(lines))
     headed = _read_headed_sections(lines, collector)
     _read_by_shape(lines, headed, collector)
-    markers = _find_markers(path, lines, collector.used, bool(collector.notes))
+    superscripts = bool(collector.notes) and bool(_ANY_SUPERSCRIPT.search(text))
+    markers = _find_markers(path, lines, collector.used, superscripts)
     entries = sorted(collector.entries, key=lambda e: (e.location.line, e.location.column))
     notes = sorted(collector.notes, key=lambda n: (n.location.line, n.location.column))
     return Document(path, DocumentFormat.TEXT, text, tuple(entries), tuple(notes),
@@ -240,7 +243,8 @@ def _read_by_shape(lines: list[str], headed: list[bool], out: _Collector) -> Non
             index = _take_numbered_run(lines, headed, index, out)
         elif BULLET.match(line):
             index = _take_bullet_run(lines, headed, index, out)
-        elif len(line) <= _MAX_PLAIN_LINE and reference_score(line) >= _MIN_PLAIN_RUN_SCORE:
+        elif (len(line) <= _MAX_PLAIN_LINE and has_year_or_isbn(line)
+              and reference_score(line, _MIN_PLAIN_RUN_SCORE) >= _MIN_PLAIN_RUN_SCORE):
             index = _take_plain_run(lines, headed, index, out)
         else:
             index += 1
@@ -308,7 +312,7 @@ def _take_bullet_run(lines: list[str], headed: list[bool], start: int, out: _Col
     """A bulleted run is a bibliography when at least half its items look like references."""
     end = _run_end(lines, headed, start, BULLET)
     bodies = [m.group("body") for m in map(BULLET.match, lines[start:end]) if m]
-    looking = sum(1 for body in bodies if reference_score(body) >= 2)
+    looking = sum(1 for body in bodies if reference_score(body, enough=2) >= 2)
     if not bodies or looking * 2 < len(bodies):
         return end
     _collect_entries(lines, start, end, out)
@@ -321,7 +325,7 @@ def _take_plain_run(lines: list[str], headed: list[bool], start: int, out: _Coll
     while end < len(lines) and not headed[end]:
         line = lines[end]
         if line.strip() and (len(line) > _MAX_PLAIN_LINE
-                             or reference_score(line) < _MIN_PLAIN_RUN_SCORE):
+                             or reference_score(line, _MIN_PLAIN_RUN_SCORE) < _MIN_PLAIN_RUN_SCORE):
             break
         end += 1
     filled = sum(1 for line in lines[start:end] if line.strip())
@@ -348,16 +352,19 @@ def _collect_entries(lines: list[str], start: int, end: int, out: _Collector) ->
     out.close()
 
 
-def _find_markers(path: str, lines: list[str], used: list[bool], has_notes: bool) -> list[Marker]:
+def _find_markers(path: str, lines: list[str], used: list[bool],
+                  superscripts: bool) -> list[Marker]:
     """Note markers in body text: "[3]" always; superscript digits only if there are notes
     (otherwise "m²" would be a marker)."""
     markers: list[Marker] = []
     for index, line in enumerate(lines):
-        if used[index] or ("[" not in line and not has_notes):
+        if used[index]:
             continue
-        for match in _BRACKET_MARKER.finditer(line):
-            markers.append(Marker(match.group(1), Location(path, index + 1, match.start() + 1)))
-        if has_notes:
+        if "[" in line:
+            for match in _BRACKET_MARKER.finditer(line):
+                markers.append(Marker(match.group(1),
+                                      Location(path, index + 1, match.start() + 1)))
+        if superscripts:
             for match in _SUPERSCRIPT_MARKER.finditer(line):
                 label = match.group(1).translate(SUPERSCRIPT_DIGITS)
                 markers.append(Marker(label, Location(path, index + 1, match.start() + 1)))
