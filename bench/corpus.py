@@ -69,7 +69,7 @@ def world_library(rng: random.Random, n: int) -> str:
 
 def wikipedia(rng: random.Random, n: int) -> str:
     cited = rng.sample(CS1_ENTRIES, rng.randint(2, 4))
-    listed = sorted({e for e in cited} | set(rng.sample(CS1_ENTRIES, 3)), key=lambda e: e[0])
+    listed = sorted(set(cited) | set(rng.sample(CS1_ENTRIES, 3)), key=lambda e: e[0])
     notes = [f"{family} {year}, p. {rng.randint(1, 400)}." for family, year, _ in
              (rng.choice(cited) for _ in range(rng.randint(4, 12)))]
     body = _paragraphs(rng, [str(i) for i in range(1, len(notes) + 1)])

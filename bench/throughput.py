@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
 TARGET = 500.0  # documents per second, the whole process
 
