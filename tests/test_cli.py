@@ -152,3 +152,39 @@ def test_golden_json_report(golden) -> None:  # type: ignore[no-untyped-def]
 def test_golden_bibtex_export(golden) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["export", "references"])
     golden("references.bib", result.stdout)
+
+
+def test_export_says_why_a_file_gave_nothing(tmp_path: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.4\n\x00\x01")
+    result = runner.invoke(app, ["export", str(binary)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "binary file: a PDF file" in result.stderr
+
+
+def test_unwritable_report_folder_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["check", "references/04-handan-unsourced.txt", "--out",
+                                 str(blocker / "reports")])
+    assert result.exit_code == 2
+    assert "cannot write reports" in result.stderr
+
+
+def test_internal_error_exits_2_with_one_line(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from sourcecheck import cli
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug, not the user's mistake")
+
+    monkeypatch.setattr(cli, "check_files", broken)
+    monkeypatch.setattr("sys.argv", ["sourcecheck", "check", "references", "--no-reports"])
+    monkeypatch.delenv("SOURCECHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: a bug" in err
+    assert "Traceback" not in err

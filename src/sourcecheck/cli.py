@@ -152,6 +152,10 @@ def export(
 
     inputs, enabled = _inputs(paths, None, None)
     documents = check_files(inputs, enabled)
+    for checked in documents:  # say why a file gave nothing to export
+        for finding in checked.findings:
+            if finding.code in ("doc.unreadable", "doc.empty", "doc.encoding"):
+                typer.echo(f"sourcecheck: {checked.document.path}: {finding.message}", err=True)
     text = to_bibtex(r for d in documents for r in d.references)
     if output is None:
         typer.echo(text, nl=False)

@@ -270,12 +270,7 @@ def _take_publication_segment(segment: str, draft: _Draft) -> bool:
     if in_place and not draft.publisher:
         draft.publisher, draft.address = in_place.group("publisher"), in_place.group("place")
         return True
-    place_publisher = PLACE_PUBLISHER_RE.match(segment)
-    if place_publisher and not draft.publisher:
-        draft.address = place_publisher.group("place").strip()
-        draft.publisher = place_publisher.group("publisher").strip()
-        if place_publisher.group("year") and not draft.year:
-            draft.year = normalize_year(place_publisher.group("year"))
+    if _take_place_publisher(segment, draft):
         return True
     pages = PAGES_RE.fullmatch(segment)
     if pages and not draft.pages:
@@ -285,6 +280,19 @@ def _take_publication_segment(segment: str, draft: _Draft) -> bool:
         draft.publisher = segment
         return True
     return False
+
+
+def _take_place_publisher(text: str, draft: _Draft) -> bool:
+    """Fill place, publisher (and year) from "Place: Publisher[, Year]"; False when the
+    text is not that, or the publisher is already known."""
+    match = PLACE_PUBLISHER_RE.match(text)
+    if match is None or draft.publisher:
+        return False
+    draft.address = match.group("place").strip()
+    draft.publisher = match.group("publisher").strip()
+    if match.group("year") and not draft.year:
+        draft.year = normalize_year(match.group("year"))
+    return True
 
 
 def _given_like(segment: str) -> bool:
@@ -442,22 +450,13 @@ def _read_publication_block(block: str, draft: _Draft) -> None:
         if journal.group("year") and not draft.year:
             draft.year = normalize_year(journal.group("year"))
         return
-    place_publisher = PLACE_PUBLISHER_RE.match(block)
-    if place_publisher and not draft.publisher:
-        draft.address = place_publisher.group("place").strip()
-        draft.publisher = place_publisher.group("publisher").strip()
-        if place_publisher.group("year") and not draft.year:
-            draft.year = normalize_year(place_publisher.group("year"))
+    if _take_place_publisher(block, draft):
         return
     segments = _split_commas(block)
     leftovers = [s for s in segments if not _take_publication_segment(s, draft)]
     if not leftovers:
         return
-    whole = ", ".join(leftovers)
-    place_publisher = PLACE_PUBLISHER_RE.match(whole)
-    if place_publisher and not draft.publisher:
-        draft.address = place_publisher.group("place").strip()
-        draft.publisher = place_publisher.group("publisher").strip()
+    if _take_place_publisher(", ".join(leftovers), draft):
         return
     for segment in leftovers:
         volume = VOLUME_RE.search(segment)
