@@ -194,3 +194,12 @@ def test_mixed_folder_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert by_name["b.jpg"] == ["doc.unreadable"]
     assert by_name["c.txt"] == ["doc.empty"]
     assert "cite.unresolved" in by_name["a.txt"]
+
+
+def test_numbered_bibliography_entries_lose_their_numbers() -> None:
+    text = ("Bibliography\n\n1. Lary, Diana. China's Civil War. Cambridge: Cambridge University "
+            "Press, 2015.\n[2] Westad, Odd Arne. Decisive Encounters. Stanford: Stanford "
+            "University Press, 2003.\n")
+    entries = read_text("n.txt", text).entries
+    assert [e.text.split(",")[0] for e in entries] == ["Lary", "Westad"]
+    assert [e.location.column for e in entries] == [4, 5]

@@ -40,6 +40,7 @@ from .shapes import (
 )
 
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\]")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:(?P<n>\d{1,4})[.)]|\[(?P<n2>\d{1,4})\])\s+(?P<body>\S.*)$")
 _ANY_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAX_ENTRY_CHARS = 2000  # a "line" longer than this is prose, not an entry
@@ -142,10 +143,16 @@ def _note_item(line_no: int, line: str, section: Section, numbered_ok: bool) -> 
 
 
 def _entry_item(line_no: int, line: str, section: Section) -> tuple[_Item, str]:
+    """An entry item; its text starts after a bullet or a list number ("1.", "[1]")."""
     bullet = BULLET.match(line)
     if bullet:
         start = bullet.start("body")
         return _Item(False, line_no, start, _indent(line), True, section), line[start:]
+    number = _ENTRY_NUMBER.match(line)
+    if number:  # the label only tells the next numbered line apart from a wrapped one
+        start = number.start("body")
+        label = number.group("n") or number.group("n2")
+        return _Item(False, line_no, start, _indent(line), True, section, label), line[start:]
     start = _indent(line)
     return _Item(False, line_no, start, start, False, section), line[start:]
 
@@ -156,8 +163,8 @@ def _is_continuation(item: _Item | None, line: str, previous_blank: bool) -> boo
         return False
     if BULLET.match(line) or CARET_NOTE.match(line):
         return False
-    if item.is_note and NUMBERED_NOTE.match(line) and item.label:
-        return False
+    if item.label and (NUMBERED_NOTE.match(line) or _ENTRY_NUMBER.match(line)):
+        return False  # the next numbered item
     return item.marked or _indent(line) > item.indent
 
 
