@@ -159,3 +159,13 @@ def test_full_note_matching_the_bibliography_resolves_to_the_entry() -> None:
     checked = check_text(_article([note], BIB))
     assert len(checked.references) == len(BIB)
     assert checked.resolutions[0].reference_id == "tanner2015where"
+
+
+def test_many_notes_against_many_entries_resolve_each_to_its_own() -> None:
+    """The author index must give the same answers as comparing with every entry."""
+    entries = [f"Author{i}, Given. Title number {i}. London: Some Press, {1900 + i % 90}."
+               for i in range(300)]
+    notes = [f"Author{i} {1900 + i % 90}, p. {i}." for i in range(300)]
+    checked = check_text(_article(notes, entries))
+    assert [r.reference_id for r in checked.resolutions] == [
+        f"author{i}{1900 + i % 90}title" for i in range(300)]

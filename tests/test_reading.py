@@ -203,3 +203,9 @@ def test_numbered_bibliography_entries_lose_their_numbers() -> None:
     entries = read_text("n.txt", text).entries
     assert [e.text.split(",")[0] for e in entries] == ["Lary", "Westad"]
     assert [e.location.column for e in entries] == [4, 5]
+
+
+def test_note_numbers_past_9999_start_new_notes() -> None:
+    text = "Notes\n\n" + "\n".join(f"{n}. Tanner 2015, p. {n % 300}." for n in range(9998, 10003))
+    assert [n.label for n in read_text("n.txt", text).notes] == [
+        "9998", "9999", "10000", "10001", "10002"]

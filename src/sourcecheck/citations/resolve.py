@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..models import (
     Citation,
@@ -30,6 +30,29 @@ __all__ = ["describe", "references_from_notes", "resolve_citations"]
 
 _TITLE_MATCH = 88  # rapidfuzz ratio for a short title against a main title
 _NAME_NEAR = 80  # rapidfuzz ratio for a misspelt author name in a hint
+_TITLE_NEAR = 70  # rapidfuzz token-set ratio for a similar title in a hint
+
+
+class _ByAuthor:
+    """References filed under every word of their authors' (or editors') family names, so
+    that a citation is compared only with references sharing a word with its first
+    author, not with the whole bibliography (long documents have thousands of both)."""
+
+    def __init__(self, references: Sequence[Reference] = ()) -> None:
+        self._index: dict[str, list[Reference]] = {}
+        self.hints: dict[tuple[tuple[str, ...], str | None], str] = {}  # see _nearest_hint
+        for reference in references:
+            self.add(reference)
+
+    def add(self, reference: Reference) -> None:
+        words = {w for key in _people_keys(reference.authors or reference.editors)
+                 for w in key.split()}
+        for word in words:
+            self._index.setdefault(word, []).append(reference)
+
+    def candidates(self, cited: tuple[str, ...]) -> list[Reference]:
+        words = fold(cited[0]).split() if cited else []
+        return self._index.get(words[-1], []) if words else []
 
 
 def references_from_notes(citations: Sequence[Citation],
@@ -40,47 +63,63 @@ def references_from_notes(citations: Sequence[Citation],
     pipeline gives them.
     """
     found: list[Reference] = []
+    index = _ByAuthor(bibliography)
     for citation in citations:
         if citation.kind is not CitationKind.FULL or citation.reference is None:
             continue
-        if _matching_full(citation.reference, [*bibliography, *found]):
+        pool = _pool(citation.reference, index, [*bibliography, *found])
+        if _matching_full(citation.reference, pool):
             continue
         found.append(citation.reference)
+        index.add(citation.reference)
     return found
 
 
 def resolve_citations(citations: Sequence[Citation],
                       references: Sequence[Reference]) -> list[Resolution]:
     """Resolve every citation, in order (ibid and op. cit. depend on what came before)."""
+    index = _ByAuthor(references)
     resolutions: list[Resolution] = []
     for citation in citations:
-        resolutions.append(_resolve_one(citation, references, resolutions))
+        resolutions.append(_resolve_one(citation, references, index, resolutions))
     return resolutions
 
 
-def _resolve_one(citation: Citation, references: Sequence[Reference],
+def _pool(reference: Reference, index: _ByAuthor,
+          everything: Sequence[Reference]) -> Sequence[Reference]:
+    """The references a full citation can match: those sharing its first author's name,
+    or all of them when it names no author."""
+    people = reference.authors or reference.editors
+    if not people:
+        return everything
+    return index.candidates((people[0].sort_name,))
+
+
+def _resolve_one(citation: Citation, references: Sequence[Reference], index: _ByAuthor,
                  earlier: list[Resolution]) -> Resolution:
     if citation.kind is CitationKind.IBID:
         return _resolve_ibid(citation, earlier)
     if citation.kind is CitationKind.OP_CIT:
-        return _resolve_op_cit(citation, references, earlier)
+        return _resolve_op_cit(citation, references, index, earlier)
+    by_author = index.candidates(citation.authors) if citation.authors else references
     if citation.kind is CitationKind.FULL and citation.reference is not None:
-        candidates = _matching_full(citation.reference, references)
+        candidates = _matching_full(citation.reference,
+                                    _pool(citation.reference, index, references))
     elif citation.kind is CitationKind.SHORT:
-        candidates = [r for r in references
+        candidates = [r for r in by_author
                       if _authors_match(citation.authors, r) and _year_matches(citation.year, r)]
         if len(candidates) > 1 and citation.year and year_suffix(citation.year):
             exact = [r for r in candidates if r.year == citation.year]
             candidates = exact or candidates
     else:
-        candidates = [r for r in references
+        candidates = [r for r in by_author
                       if (not citation.authors or _authors_match(citation.authors, r))
                       and _title_matches(citation.title, r)]
-    return _decide(citation, candidates, references)
+    return _decide(citation, candidates, references, index)
 
 
-def _decide(citation: Citation, candidates: list[Reference],
-            references: Sequence[Reference]) -> Resolution:
+def _decide(citation: Citation, candidates: list[Reference], references: Sequence[Reference],
+            index: _ByAuthor) -> Resolution:
     ids = _unique_ids(candidates)
     if len(ids) == 1:
         return Resolution(citation, ResolutionStatus.RESOLVED, ids[0])
@@ -93,7 +132,7 @@ def _decide(citation: Citation, candidates: list[Reference],
         return Resolution(citation, ResolutionStatus.AMBIGUOUS, None, tuple(ids),
                           "candidates: " + "; ".join(describe(r) for r in candidates))
     return Resolution(citation, ResolutionStatus.UNRESOLVED, None, (),
-                      _nearest_hint(citation, references))
+                      _nearest_hint(citation, references, index))
 
 
 def _one_work(references: list[Reference]) -> bool:
@@ -129,15 +168,16 @@ def _resolve_ibid(citation: Citation, earlier: list[Resolution]) -> Resolution:
     return Resolution(citation, previous.status, None, previous.candidates, hint)
 
 
-def _resolve_op_cit(citation: Citation, references: Sequence[Reference],
+def _resolve_op_cit(citation: Citation, references: Sequence[Reference], index: _ByAuthor,
                     earlier: list[Resolution]) -> Resolution:
-    by_id = {r.id: r for r in references}
+    by_author = index.candidates(citation.authors)
+    by_id = {r.id: r for r in by_author}
     for previous in reversed(earlier):
         reference = by_id.get(previous.reference_id or "")
         if reference is not None and _authors_match(citation.authors, reference):
             return Resolution(citation, ResolutionStatus.RESOLVED, reference.id)
-    candidates = [r for r in references if _authors_match(citation.authors, r)]
-    resolution = _decide(citation, candidates, references)
+    candidates = [r for r in by_author if _authors_match(citation.authors, r)]
+    resolution = _decide(citation, candidates, references, index)
     if resolution.status is ResolutionStatus.RESOLVED:
         return resolution
     return replace(resolution, hint=(resolution.hint or "") +
@@ -231,27 +271,43 @@ def describe(reference: Reference) -> str:
     return f"{who} {reference.year}" if reference.year else who
 
 
-def _nearest_hint(citation: Citation, references: Sequence[Reference]) -> str:
-    """Name the closest entry: the same author with another year, a near spelling, a title."""
+def _nearest_hint(citation: Citation, references: Sequence[Reference], index: _ByAuthor) -> str:
+    """Name the closest entry: the same author with another year, a near spelling, a title.
+
+    Worked out once per cited author and title in a document: unresolved notes tend to
+    cite the same missing work again and again.
+    """
+    key = (citation.authors, citation.title)
+    hint = index.hints.get(key)
+    if hint is None:
+        hint = index.hints[key] = _work_out_hint(citation, references, index)
+    return hint
+
+
+def _work_out_hint(citation: Citation, references: Sequence[Reference], index: _ByAuthor) -> str:
     pool = [r for r in references if r.section is not Section.NOTE] or list(references)
     if not pool:
         return "the document has no bibliography to resolve it against"
     if citation.authors:
-        same_author = [r for r in pool if _authors_match(citation.authors, r)]
+        in_pool = {id(r) for r in pool}
+        same_author = [r for r in index.candidates(citation.authors)
+                       if id(r) in in_pool and _authors_match(citation.authors, r)]
         if same_author:
             labels = list(dict.fromkeys(describe(r) for r in same_author))
             return "nearest entry: " + "; ".join(labels[:3])
-        cited = fold(citation.authors[0])
-        scored = sorted(((fuzz.ratio(cited, family_key((r.authors or r.editors)[0])), r)
-                         for r in pool if r.authors or r.editors), key=lambda p: -p[0])
-        if scored and scored[0][0] >= _NAME_NEAR:
-            return "nearest entry: " + describe(scored[0][1])
+        people = [r for r in pool if r.authors or r.editors]
+        best = process.extractOne(fold(citation.authors[0]),
+                                  [family_key((r.authors or r.editors)[0]) for r in people],
+                                  scorer=fuzz.ratio, score_cutoff=_NAME_NEAR)
+        if best is not None:
+            return "nearest entry: " + describe(people[best[2]])
         return f"no entry by {citation.authors[0]}"
     if citation.title:
-        key = main_title_key(citation.title)
-        scored = sorted(((fuzz.token_set_ratio(key, main_title_key(r.title)), r)
-                         for r in pool if r.title), key=lambda p: -p[0])
-        if scored and scored[0][0] >= 70:
-            return "nearest entry: " + describe(scored[0][1])
+        titled = [r for r in pool if r.title]
+        best = process.extractOne(main_title_key(citation.title),
+                                  [main_title_key(r.title) for r in titled],
+                                  scorer=fuzz.token_set_ratio, score_cutoff=_TITLE_NEAR)
+        if best is not None:
+            return "nearest entry: " + describe(titled[best[2]])
         return "no entry with a similar title"
     return "no entry to match"

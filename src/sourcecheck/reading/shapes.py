@@ -52,7 +52,7 @@ BULLET = re.compile(r"^(?P<indent>\s*)(?P<bullet>[•*·▪◦‣●○■□–
 
 # "1. ^ a b Text", "^ Text", "[1] ^ Text", "1.^Text"
 CARET_NOTE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,4})[.)]?\s*|\[(?P<bnum>\d{1,4})\]\s*)?\^\s*"
+    r"^\s*(?:(?P<num>\d{1,5})[.)]?\s*|\[(?P<bnum>\d{1,5})\]\s*)?\^\s*"
     r"(?P<backlinks>a\s+b(?:\s+(?:[c-z]|[a-z]{2}))*\s+)?(?P<body>\S.*)$"
 )
 # Wikipedia writes backlinks "a b c … z aa ab" when several markers share a note.
@@ -60,7 +60,7 @@ _BACKLINK_TOKEN = re.compile(r"\b[a-z]{1,2}\b")
 
 # "1. Text", "1 Text", "[1] Text", "1) Text", "¹ Text"
 NUMBERED_NOTE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,4})(?:[.)]\s*|\s+)|\[(?P<bnum>\d{1,4})\]\s*"
+    r"^\s*(?:(?P<num>\d{1,5})(?:[.)]\s*|\s+)|\[(?P<bnum>\d{1,5})\]\s*"
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*)(?P<body>\S.*)$"
 )
 

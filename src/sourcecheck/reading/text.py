@@ -39,8 +39,8 @@ from .shapes import (
     split_backlinks,
 )
 
-_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\]")
-_ENTRY_NUMBER = re.compile(r"^\s*(?:(?P<n>\d{1,4})[.)]|\[(?P<n2>\d{1,4})\])\s+(?P<body>\S.*)$")
+_BRACKET_MARKER = re.compile(r"\[(\d{1,5})\]")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:(?P<n>\d{1,5})[.)]|\[(?P<n2>\d{1,5})\])\s+(?P<body>\S.*)$")
 _ANY_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _MAX_ENTRY_CHARS = 2000  # a "line" longer than this is prose, not an entry
