@@ -166,6 +166,7 @@ def test_odd_input_never_raises_and_keeps_raw(text: str) -> None:
     pytest.param("Liu Wusheng", Name("Liu", "Wusheng"), id="chinese-family-first"),
     pytest.param("Mao Zedong", Name("Mao", "Zedong"), id="chinese-two-syllables"),
     pytest.param("Ludwig van Beethoven", Name("van Beethoven", "Ludwig"), id="particle"),
+    pytest.param("Martin Luther King Jr.", Name("King", "Martin Luther, Jr."), id="suffix"),
     pytest.param("Chinese Academy of Military Science", Name(literal="Chinese Academy of "
                                                              "Military Science"), id="corporate"),
 ])

@@ -277,6 +277,7 @@ def agency(number: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def hyphenate(number: str) -> str | None:
     """The hyphenated form, in the same length as given (10 stays 10), or None.
 

@@ -144,8 +144,18 @@ def parse_name(text: str, inverted: bool | None = None) -> Name:
     return _natural_order(text)
 
 
+# Words that make a natural-order name hard: titles, suffixes and particles. Only such
+# names go to nameparser; "Harold M. Tanner" is simply given names then a family name.
+_HARD_NAME_WORDS = _PARTICLES | {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "dr", "dr.",
+                                 "prof", "prof.", "sir", "mr", "mr.", "mrs", "mrs.", "ms",
+                                 "ms.", "rev", "rev.", "lord", "lady"}
+
+
 @cache
 def _natural_order(text: str) -> Name:
+    tokens = text.split()
+    if not any(t.lower().rstrip(",") in _HARD_NAME_WORDS for t in tokens):
+        return Name(family=tokens[-1], given=" ".join(tokens[:-1]) or None)
     from nameparser import HumanName
 
     human = HumanName(text)
