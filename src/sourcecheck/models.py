@@ -7,6 +7,7 @@ nothing from the rest of the package; every other module may import it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -310,3 +311,21 @@ class CheckedDocument:
     references: tuple[Reference, ...]
     resolutions: tuple[Resolution, ...]
     findings: tuple[Finding, ...]
+
+    def cited_by(self) -> dict[str, list[str]]:
+        """Reference id -> labels of the notes that cite it, each once, in note order."""
+        cited: dict[str, list[str]] = {}
+        for resolution in self.resolutions:
+            if resolution.reference_id:
+                labels = cited.setdefault(resolution.reference_id, [])
+                if resolution.citation.note not in labels:
+                    labels.append(resolution.citation.note)
+        return cited
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity, error first."""
+    counts = dict.fromkeys((Severity.ERROR, Severity.WARNING, Severity.INFO), 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts

@@ -1,7 +1,7 @@
 """The only module that knows the order of the stages.
 
-read_document -> parse_reference -> find_citations -> references_from_notes ->
-assign_keys -> resolve_citations -> run_checks -> select by rule code.
+read_document -> parse_reference_text -> find_citations -> references_from_notes ->
+unique_keys -> resolve_citations -> run_checks -> select by rule code.
 Stages never print, exit or read settings; this module passes them what they need.
 """
 

@@ -1,5 +1,5 @@
 """Parsing: entry text to ``Reference`` (names, fields, ISBN lists)."""
 
-from .reference import parse_reference, parse_reference_text
+from .reference import parse_reference_text
 
-__all__ = ["parse_reference", "parse_reference_text"]
+__all__ = ["parse_reference_text"]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..models import Identifier, Location, Name, RawEntry, Reference, ReferenceKind, Section
+from ..models import Identifier, Location, Name, Reference, ReferenceKind, Section
 from .fields import (
     EDITION_RE,
     PAGE_COUNT_RE,
@@ -93,12 +93,6 @@ class _Draft:
     pages: str | None = None
     booktitle: str | None = None
     journal: str | None = None
-
-
-def parse_reference(entry: RawEntry, reference_id: str = "") -> Reference:
-    """Parse a bibliography entry; the id is given later by the pipeline."""
-    return replace(_parse_text(entry.text), location=entry.location, section=entry.section,
-                   lines=entry.lines, id=reference_id)
 
 
 _NOWHERE = Location("<text>", 1, 1)

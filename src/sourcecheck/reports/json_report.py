@@ -16,8 +16,8 @@ from ..models import (
     Identifier,
     Name,
     Reference,
-    Severity,
     VerificationStatus,
+    count_by_severity,
     locate,
 )
 
@@ -34,26 +34,18 @@ def run_report(documents: Sequence[CheckedDocument]) -> dict[str, Any]:
 
 
 def summary(documents: Sequence[CheckedDocument]) -> dict[str, Any]:
-    counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    for document in documents:
-        for finding in document.findings:
-            counts[finding.severity.value] += 1
+    counts = count_by_severity(f for d in documents for f in d.findings)
     return {
         "documents": len(documents),
         "references": sum(len(d.references) for d in documents),
         "notes": sum(len(d.document.notes) for d in documents),
-        "findings": counts,
+        "findings": {severity.value: n for severity, n in counts.items()},
     }
 
 
 def document_report(checked: CheckedDocument) -> dict[str, Any]:
     document = checked.document
-    cited_by: dict[str, list[str]] = {}
-    for resolution in checked.resolutions:
-        if resolution.reference_id:
-            labels = cited_by.setdefault(resolution.reference_id, [])
-            if resolution.citation.note not in labels:
-                labels.append(resolution.citation.note)
+    cited_by = checked.cited_by()
     by_note: dict[str, list[dict[str, Any]]] = {}
     for resolution in checked.resolutions:
         citation = resolution.citation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import CheckedDocument, Finding, Reference, Severity
+from ..models import CheckedDocument, Finding, Reference, Severity, count_by_severity
 
 
 def _cell(text: object) -> str:
@@ -14,15 +14,8 @@ def _cell(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _counts(findings: Sequence[Finding]) -> dict[Severity, int]:
-    counts = dict.fromkeys((Severity.ERROR, Severity.WARNING, Severity.INFO), 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return counts
-
-
 def counts_line(findings: Sequence[Finding]) -> str:
-    counts = _counts(findings)
+    counts = count_by_severity(findings)
     return " · ".join(f"{n} {s.value}{'s' if n != 1 and s is not Severity.INFO else ''}"
                       for s, n in counts.items())
 
@@ -48,10 +41,7 @@ def render_document(checked: CheckedDocument) -> str:
         out.append("No findings.")
     out += ["", "## References", ""]
     if checked.references:
-        cited_by: dict[str, list[str]] = {}
-        for resolution in checked.resolutions:
-            if resolution.reference_id:
-                cited_by.setdefault(resolution.reference_id, []).append(resolution.citation.note)
+        cited_by = checked.cited_by()
         out += ["| Id | Line | Section | Authors | Year | Title | Publisher | ISBNs | Cited by |",
                 "|---|---:|---|---|---|---|---|---|---|"]
         out += [_reference_row(r, cited_by.get(r.id, [])) for r in checked.references]
@@ -80,7 +70,7 @@ def _reference_row(reference: Reference, cited_by: list[str]) -> str:
     isbns = ", ".join(
         f"{i.raw}{' (' + i.label + ')' if i.label else ''}{'' if i.isbn13 else ' ✗'}"
         for i in reference.isbns)
-    notes = ", ".join(dict.fromkeys(cited_by))
+    notes = ", ".join(cited_by)
     return (f"| `{reference.id}` | {reference.location.line} | {reference.section.value} | "
             f"{_cell(authors)} | {_cell(reference.year)} | {_cell(reference.title)} | "
             f"{_cell(reference.publisher)} | {_cell(isbns)} | {_cell(notes)} |")
@@ -100,7 +90,7 @@ def render_index(documents: Sequence[CheckedDocument], report_names: Sequence[st
         "|---|---:|---:|---:|---:|---:|---|",
     ]
     for document, name in zip(documents, report_names, strict=True):
-        counts = _counts(document.findings)
+        counts = count_by_severity(document.findings)
         out.append(
             f"| `{_cell(document.document.path)}` | {len(document.references)} | "
             f"{len(document.document.notes)} | {counts[Severity.ERROR]} | "
