@@ -62,7 +62,16 @@ def locate(base: Location, lines: tuple[LineStart, ...], offset: int) -> Locatio
 
 
 class DocumentFormat(StrEnum):
+    """The format a reader took the file to be in."""
+
     TEXT = "text"
+    MARKDOWN = "markdown"
+    WIKITEXT = "wikitext"
+    HTML = "html"
+    DOCX = "docx"
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    CSL_JSON = "csl-json"
 
 
 class Section(StrEnum):
@@ -75,12 +84,21 @@ class Section(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RawEntry:
-    """One bibliography entry as written (bullets stripped, wrapped lines joined)."""
+    """One bibliography entry as written (bullets stripped, wrapped lines joined).
+
+    Structured sources (a ``{{cite book}}`` template, a BibTeX, RIS or CSL-JSON record)
+    also hand over their ``fields`` as (BibTeX field name, value) pairs in source order;
+    a name field repeats once per person ("author", "Westad, Odd Arne"). ``kind`` is the
+    source's own type ("book", "article", "incollection", ...). ``text`` still holds the
+    entry as written, so nothing is lost when the fields say less.
+    """
 
     text: str
     location: Location
     section: Section
     lines: tuple[LineStart, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

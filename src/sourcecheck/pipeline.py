@@ -18,6 +18,7 @@ from .citations.resolve import references_from_notes, resolve_citations
 from .citekeys import unique_keys
 from .models import CheckedDocument, Citation, Document
 from .parsing.reference import parse_reference_text
+from .parsing.structured import reference_from_entry
 from .reading import read_document
 
 
@@ -82,7 +83,9 @@ def _below(path: str, folder: str) -> bool:
 def check_document(document: Document, enabled: Iterable[str] | None = None) -> CheckedDocument:
     """Run every stage on one read document; keep findings whose code is enabled."""
     entries = document.entries
-    parsed = [parse_reference_text(entry.text) for entry in entries]  # shared, cached
+    parsed = [reference_from_entry(entry) if entry.fields  # a template or record: no parsing
+              else parse_reference_text(entry.text)  # shared, cached
+              for entry in entries]
     citations: list[Citation] = [c for note in document.notes for c in find_citations(note)]
     from_notes = references_from_notes(citations, parsed)
     keys = unique_keys([*parsed, *from_notes],
