@@ -47,14 +47,37 @@ def assign_keys(references: Sequence[Reference], taken: Iterable[str] = ()) -> l
     return [replace(reference, id=key) for reference, key in zip(references, keys, strict=True)]
 
 
+# A key the source gives is kept only when it is a safe id for reports and exports.
+_GIVEN_KEY = re.compile(r"[A-Za-z0-9_:-]{1,100}")
+
+
 def unique_keys(references: Sequence[Reference], lines: Sequence[int] | None = None,
-                taken: Iterable[str] = ()) -> list[str]:
-    """Keys for ``references``, in order, unique among themselves and ``taken``."""
+                taken: Iterable[str] = (),
+                given: Sequence[str | None] | None = None) -> list[str]:
+    """Keys for ``references``, in order, unique among themselves and ``taken``.
+
+    ``given`` holds the keys the source itself names (a BibTeX file's citation keys),
+    position by position: the first reference with a usable given key keeps it, and
+    generated keys never take it; a repeated given key gets "a", "b", … like a
+    generated one.
+    """
     used = set(taken)
+    kept: dict[int, str] = {}
+    for position, key in enumerate(given or ()):
+        if key and _GIVEN_KEY.fullmatch(key) and key not in used and position < len(references):
+            kept[position] = key
+            used.add(key)
     next_suffix: dict[str, int] = {}  # where to go on counting for a base key
     out = []
     for position, reference in enumerate(references):
-        key = base_key(reference, lines[position] if lines is not None else None)
+        if position in kept:
+            out.append(kept[position])
+            continue
+        own = given[position] if given and position < len(given) else None
+        if own and _GIVEN_KEY.fullmatch(own):
+            key = own
+        else:
+            key = base_key(reference, lines[position] if lines is not None else None)
         unique = key
         suffix = next_suffix.get(key, 0)
         while unique in used:

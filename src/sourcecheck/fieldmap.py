@@ -13,7 +13,7 @@ def name_text(name: Name) -> str:
 
 def reference_fields(reference: Reference) -> dict[str, str | list[str] | None]:
     """author, editor, title, booktitle, journal, year, edition, volume, volumes, pages,
-    publisher, address, series, isbn — None (or []) where the entry gives nothing."""
+    pagetotal, publisher, address, series, isbn — None (or []) where the entry gives nothing."""
     return {
         "author": [name_text(n) for n in reference.authors],
         "editor": [name_text(n) for n in reference.editors],
@@ -25,6 +25,7 @@ def reference_fields(reference: Reference) -> dict[str, str | list[str] | None]:
         "volume": reference.volume,
         "volumes": reference.volumes,
         "pages": reference.pages,
+        "pagetotal": reference.pagetotal,
         "publisher": reference.publisher,
         "address": reference.address,
         "series": reference.series,

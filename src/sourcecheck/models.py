@@ -90,7 +90,8 @@ class RawEntry:
     also hand over their ``fields`` as (BibTeX field name, value) pairs in source order;
     a name field repeats once per person ("author", "Westad, Odd Arne"). ``kind`` is the
     source's own type ("book", "article", "incollection", ...). ``text`` still holds the
-    entry as written, so nothing is lost when the fields say less.
+    entry as written, so nothing is lost when the fields say less. ``key`` is the
+    record's own citation key (a BibTeX key, an RIS ``ID``, a CSL-JSON ``id``), if any.
     """
 
     text: str
@@ -99,6 +100,7 @@ class RawEntry:
     lines: tuple[LineStart, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
     kind: str | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,7 @@ class NoticeKind(StrEnum):
     EMPTY = "empty"
     UNREADABLE = "unreadable"
     ENCODING_REPLACED = "encoding-replaced"
+    BROKEN_RECORD = "broken-record"  # one record of a bibliography file cannot be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +219,8 @@ class Reference:
     ``raw`` is always the entry as written, however little of it could be parsed.
     ``year`` keeps ranges and suffixes as written ("1993–1997", "2015a").
     ``volumes`` is the number of volumes of a multi-volume work; ``volume`` the one
-    volume an entry refers to.
+    volume an entry refers to; ``pagetotal`` the number of pages of the whole book (a
+    BibTeX ``pagetotal``, CSL ``number-of-pages``), where a structured source gives it.
     """
 
     id: str
@@ -235,6 +239,7 @@ class Reference:
     volume: str | None = None
     series: str | None = None
     pages: str | None = None
+    pagetotal: str | None = None
     booktitle: str | None = None
     journal: str | None = None
     language: str | None = None

@@ -89,7 +89,8 @@ def check_document(document: Document, enabled: Iterable[str] | None = None) -> 
     citations: list[Citation] = [c for note in document.notes for c in find_citations(note)]
     from_notes = references_from_notes(citations, parsed)
     keys = unique_keys([*parsed, *from_notes],
-                       [e.location.line for e in entries] + [r.location.line for r in from_notes])
+                       [e.location.line for e in entries] + [r.location.line for r in from_notes],
+                       given=[e.key for e in entries])  # a bibliography file's own keys
     references = [
         replace(reference, id=key, location=entry.location, section=entry.section,
                 lines=entry.lines)

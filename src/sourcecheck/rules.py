@@ -63,6 +63,11 @@ _RULES = (
          "note 7 with no [7] in the text"),
     Rule("cite.volume-missing", W, "a note citing a multi-volume work without naming the volume",
          "Tang and Bi 1993, p. 44 (5 volumes)"),
+    Rule("bib.duplicate-key", E, "two entries of a bibliography file with one citation key",
+         "@book{westad2003, …} twice in one .bib"),
+    Rule("bib.syntax", E, "a record of a bibliography file that cannot be read (unbalanced "
+         "braces, an RIS record without TY, invalid JSON); it is checked as plain text",
+         "@book{x, title = {Unbalanced { brace}"),
     Rule("doc.unsourced", W, "a document with no bibliography and no notes",
          "an article with no sources"),
     Rule("doc.empty", W, "the file holds no text", "an empty .txt file"),

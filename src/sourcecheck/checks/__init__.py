@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from ..models import CheckedDocument, Finding
+from .bibliography_checks import check_bibliography_keys
 from .citation_checks import check_citations
 from .document_checks import check_document_shape
 from .isbn_checks import check_isbns
@@ -21,6 +22,7 @@ def run_checks(checked: CheckedDocument) -> list[Finding]:
     for reference in checked.references:
         findings += check_isbns(reference)
     findings += check_references(checked)
+    findings += check_bibliography_keys(checked)
     findings += check_citations(checked)
     findings.sort(key=lambda f: (f.location.line, f.location.column, f.code))
     return findings

@@ -9,6 +9,7 @@ _NOTICE_CODES = {
     NoticeKind.EMPTY: "doc.empty",
     NoticeKind.UNREADABLE: "doc.unreadable",
     NoticeKind.ENCODING_REPLACED: "doc.encoding",
+    NoticeKind.BROKEN_RECORD: "bib.syntax",
 }
 
 

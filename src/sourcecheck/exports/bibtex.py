@@ -8,8 +8,10 @@
 - Special characters are escaped so a parser reads back exactly the fields written
   (``read_bibtex_fields`` is that reader; a test checks the round trip).
 - Zotero keeps ``isbn`` (several valid ISBNs separated by spaces), ``address``,
-  ``edition``, ``series``, ``volume``; it drops ``volumes``, so the number of volumes,
-  per-volume ISBNs and set ISBNs are also spelled out in ``note`` (a Zotero child note).
+  ``edition``, ``series``, ``volume``, ``pagetotal``; it drops ``volumes``, so the number
+  of volumes, per-volume ISBNs and set ISBNs are also spelled out in ``note`` (a Zotero
+  child note). Values are always braced, never quoted (a ``"`` would end a quoted value),
+  and capitals in titles, book titles and series are braced against lower-casing.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .. import isbn
-from ..models import Name, Qualifier, Reference, ReferenceKind
+from ..models import Name, Reference, ReferenceKind
+from .records import UNPARSED_NOTE, isbn_field, isbn_note, keyed_references
 
 _ENTRY_TYPES = {
     ReferenceKind.BOOK: "book",
@@ -94,9 +96,7 @@ def _names(names: Iterable[Name]) -> str:
 def entry_fields(reference: Reference) -> list[tuple[str, str]]:
     """The (field, raw BibTeX value) pairs of one entry, in writing order."""
     if not reference.is_parsed:
-        return [("title", escape(reference.raw)),
-                ("note", escape("sourcecheck could not parse this entry; the title is the "
-                                "entry as written"))]
+        return [("title", escape(reference.raw)), ("note", escape(UNPARSED_NOTE))]
     fields: list[tuple[str, str]] = []
 
     def add(key: str, value: str | None, protect: bool = False) -> None:
@@ -114,31 +114,14 @@ def entry_fields(reference: Reference) -> list[tuple[str, str]]:
     add("edition", reference.edition)
     add("volume", reference.volume)
     add("volumes", reference.volumes)
-    add("series", reference.series)
+    add("series", reference.series, protect=True)
     add("pages", reference.pages)
+    add("pagetotal", reference.pagetotal)
     add("publisher", reference.publisher)
     add("address", reference.address)
-    valid = [i for i in reference.isbns if i.isbn13]
-    if valid:
-        add("isbn", " ".join(isbn.hyphenate(i.isbn13 or "") or i.isbn13 or "" for i in valid))
-    add("note", _note(reference))
+    add("isbn", isbn_field(reference))
+    add("note", isbn_note(reference, with_volumes=True))
     return fields
-
-
-def _note(reference: Reference) -> str | None:
-    """What Zotero would drop, spelled out: volumes, per-volume and set ISBNs, bad ISBNs."""
-    parts = []
-    if reference.volumes:
-        parts.append(f"{reference.volumes} volumes")
-    for identifier in reference.isbns:
-        if identifier.isbn13 is None:
-            parts.append(f"ISBN as written, not valid: {identifier.raw}")
-        elif identifier.volume:
-            parts.append(f"vol. {identifier.volume}: ISBN {isbn.hyphenate(identifier.isbn13)}")
-        elif identifier.qualifier in (Qualifier.SET, Qualifier.PBK, Qualifier.HBK,
-                                      Qualifier.EBOOK):
-            parts.append(f"ISBN {isbn.hyphenate(identifier.isbn13)} ({identifier.qualifier})")
-    return "; ".join(parts) if parts else None
 
 
 def to_bibtex(references: Iterable[Reference]) -> str:
@@ -150,23 +133,9 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     from bibtexparser.writer import BibtexFormat
 
     library = Library()
-    written: dict[str, list[tuple[str, str]]] = {}
-    seen: set[tuple[str, str]] = set()
-    for reference in references:
-        if (reference.id, reference.raw) in seen:
-            continue  # the same entry in another document: same key, same fields
-        seen.add((reference.id, reference.raw))
-        fields = entry_fields(reference)
+    for key, reference in keyed_references(references):
         entry_type = _ENTRY_TYPES[reference.kind] if reference.is_parsed else "misc"
-        key = reference.id or "ref"
-        if written.get(key) == fields:
-            continue  # the same reference from another document: one entry serves both
-        unique, n = key, 0
-        while unique in written:
-            n += 1
-            unique = f"{key}-{n}"
-        written[unique] = fields
-        library.add(Entry(entry_type, unique, [Field(k, v) for k, v in fields]))
+        library.add(Entry(entry_type, key, [Field(k, v) for k, v in entry_fields(reference)]))
     bibtex_format = BibtexFormat()  # type: ignore[no-untyped-call]
     bibtex_format.indent = "  "
     bibtex_format.block_separator = "\n"

@@ -26,6 +26,11 @@ _KINDS = {
     "book": ReferenceKind.BOOK, "mvbook": ReferenceKind.BOOK, "booklet": ReferenceKind.BOOK,
     "manual": ReferenceKind.BOOK, "thesis": ReferenceKind.BOOK, "phdthesis": ReferenceKind.BOOK,
     "mastersthesis": ReferenceKind.BOOK, "BOOK": ReferenceKind.BOOK,
+    "collection": ReferenceKind.BOOK, "proceedings": ReferenceKind.BOOK,
+    "EBOOK": ReferenceKind.BOOK, "EDBOOK": ReferenceKind.BOOK, "THES": ReferenceKind.BOOK,
+    "paper-conference": ReferenceKind.CHAPTER, "entry-encyclopedia": ReferenceKind.CHAPTER,
+    "ECHAP": ReferenceKind.CHAPTER, "CONF": ReferenceKind.CHAPTER,
+    "CPAPER": ReferenceKind.CHAPTER, "EJOUR": ReferenceKind.ARTICLE,
     "inbook": ReferenceKind.CHAPTER, "incollection": ReferenceKind.CHAPTER,
     "inproceedings": ReferenceKind.CHAPTER, "chapter": ReferenceKind.CHAPTER,
     "CHAP": ReferenceKind.CHAPTER,
@@ -40,6 +45,7 @@ def reference_from_entry(entry: RawEntry) -> Reference:
 
     Field names are BibTeX's (``author``, ``title``, ``address`` …); ``subtitle`` is
     joined to the title with ": ", ``date`` gives the year when ``year`` is missing,
+    ``pagetotal`` is the book's number of pages,
     ``isbn`` may hold several ISBNs with qualifiers. Unknown fields are ignored here (the
     raw text keeps them). Location, section and lines are the entry's.
     """
@@ -76,6 +82,7 @@ def reference_from_entry(entry: RawEntry) -> Reference:
         publisher=values.get("publisher"), address=values.get("address"),
         volumes=volumes, volume=values.get("volume"), series=values.get("series"),
         pages=normalize_pages(values["pages"]) if "pages" in values else None,
+        pagetotal=values.get("pagetotal"),
         booktitle=values.get("booktitle"), journal=values.get("journal"),
         language=values.get("language"), identifiers=identifiers, lines=entry.lines,
     )

@@ -15,8 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..models import Document, DocumentFormat, Location, NoticeKind, ReadNotice
+from .bibtex import read_bibtex
+from .csl_json import read_csl_json
 from .decode import UnreadableFile, decode_document
 from .formats import detect_format
+from .ris import read_ris
 from .text import read_text
 
 __all__ = ["BYTES_READERS", "TEXT_READERS", "read_document", "read_text"]
@@ -28,6 +31,9 @@ BytesReader = Callable[[str, bytes], Document]
 
 TEXT_READERS: dict[DocumentFormat, TextReader] = {
     DocumentFormat.TEXT: read_text,
+    DocumentFormat.BIBTEX: read_bibtex,
+    DocumentFormat.RIS: read_ris,
+    DocumentFormat.CSL_JSON: read_csl_json,
 }
 BYTES_READERS: dict[DocumentFormat, BytesReader] = {}
 

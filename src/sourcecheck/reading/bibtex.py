@@ -1,0 +1,189 @@
+"""BibTeX reader: a ``.bib`` file to a Document whose entries are its records.
+
+bibtexparser v2 splits the file into blocks and keeps going past a broken one: an entry
+with an unbalanced brace fails alone and the next entry is still read. Each record
+becomes a ``RawEntry`` with the entry source as ``text``, its citation key as ``key``,
+its type as ``kind`` and its fields as (BibTeX name, value) pairs; ``@string`` macros
+are resolved. A block that fails to parse is still an entry (its text only), so it
+appears in the report; an entry whose key repeats an earlier one is read too (the check
+``bib.duplicate-key`` reports it).
+
+Values are decoded from LaTeX by a small decoder here rather than pylatexenc, which
+would silently drop unknown commands ("C:\\path" -> "C:") and turn "--", "~" and
+quotes into other characters: the report must show what the file says. The decoder
+undoes the exporter's escapes exactly, turns accent commands into letters and strips
+protective braces. A wholly braced name ("{World Bank}") is a corporate author.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from typing import Any
+
+from ..models import (
+    Document,
+    DocumentFormat,
+    Location,
+    NoticeKind,
+    RawEntry,
+    ReadNotice,
+    Section,
+)
+from .records import labelled_isbns, line_starts
+
+# bibtexparser logs every broken block as a warning; the reader reports them itself.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+
+# biblatex names of fields the pipeline knows under their BibTeX names.
+_FIELD_NAMES = {"location": "address", "journaltitle": "journal", "number-of-volumes": "volumes"}
+_NAME_FIELDS = ("author", "editor")
+
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+            "=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306",
+            "H": "\u030b", "k": "\u0328", "r": "\u030a"}
+_LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
+            "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ"}
+_SYMBOLS = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^",
+            "textendash": "–", "textemdash": "—", "textquoteright": "’",
+            "textquoteleft": "‘", "textquotedblleft": "“", "textquotedblright": "”",
+            "textbar": "|", "textless": "<", "textgreater": ">", "textunderscore": "_"}
+_TOKEN = re.compile(
+    r"\\(?P<accent>['`^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{(?P<braced>\\?[A-Za-z])\}|(?P<bare>\\?[A-Za-z]))"
+    r"|\\(?P<escaped>[{}%&$#_ ])"
+    r"|\\(?P<word>[A-Za-z]+)\*?(?:(?P<args>\{\})|\s?)"  # TeX eats the space after \word
+    r"|(?P<brace>[{}])"
+    r"|(?P<tie>~)"
+)
+
+
+def read_bibtex(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
+    """Read a BibTeX file. Never raises for a problem in the file."""
+    from bibtexparser.entrypoint import parse_string
+    from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+
+    library = parse_string(text)
+    blocks: list[tuple[int, Any]] = [(b.start_line or 0, b) for b in library.entries]
+    blocks += [(b.start_line or 0, b) for b in library.failed_blocks]
+    broken: list[ReadNotice] = []
+    entries: list[RawEntry] = []
+    for start, block in sorted(blocks, key=lambda pair: pair[0]):
+        raw = (block.raw or "").strip()
+        line = start + 1  # bibtexparser counts lines from 0
+        where = Location(name, line, 1)
+        lines = line_starts(raw, line)
+        if isinstance(block, DuplicateBlockKeyBlock):
+            block = block.ignore_error_block
+        if isinstance(block, Entry):
+            entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines,
+                                    fields=entry_fields(block), kind=block.entry_type.lower(),
+                                    key=block.key))
+        else:  # a block bibtexparser could not read: kept as written, and reported
+            entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines))
+            reason = _reason(block.error) if isinstance(block, ParsingFailedBlock) else ""
+            broken.append(ReadNotice(NoticeKind.BROKEN_RECORD,
+                                     f"this BibTeX entry cannot be read{reason}", where))
+    return Document(name, DocumentFormat.BIBTEX, text, tuple(entries),
+                    notices=(*notices, *broken))
+
+
+def _reason(error: Exception | None) -> str:
+    """bibtexparser's message, without its line bookkeeping: ": unbalanced braces …"."""
+    text = " ".join(str(error or "").split())
+    text = re.sub(r"^Parsing of `@\w+` block \(line \d+\) aborted on line \d+ due to "
+                  r"syntactical error in bibtex: ", "", text)
+    return f": {text}" if text else ""
+
+
+def entry_fields(entry: Any) -> tuple[tuple[str, str], ...]:
+    """(BibTeX name, decoded value) pairs of a bibtexparser entry, names once per person."""
+    fields: list[tuple[str, str]] = []
+    isbns: list[str] = []
+    note: str | None = None
+    for field in entry.fields:
+        key = str(field.key).lower()
+        key = _FIELD_NAMES.get(key, key)
+        value = str(field.value)
+        if key in _NAME_FIELDS:
+            fields += [(key, person) for person in split_names(value)]
+        elif key == "isbn":
+            isbns.append(decode(value))
+        else:
+            decoded = decode(value)
+            if key == "note":
+                note = decoded
+            fields.append((key, decoded))
+    fields += [("isbn", isbn) for isbn in labelled_isbns(isbns, note)]
+    return tuple(fields)
+
+
+def split_names(value: str) -> list[str]:
+    """A BibTeX name list to "Family, Given" strings; a braced corporate name stays braced.
+
+    BibTeX's own rules decide family and given ("Odd Arne Westad" and "Westad, Odd Arne"
+    are one person; "von" parts belong to the family name), as Zotero's import does.
+    """
+    from bibtexparser.middlewares.names import (
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
+
+    people: list[str] = []
+    for person in split_multiple_persons_names(value):
+        person = person.strip()
+        if not person:
+            continue
+        if person.startswith("{") and person.endswith("}") and _balanced(person[1:-1]):
+            people.append("{" + decode(person[1:-1]) + "}")
+            continue
+        try:
+            parts = parse_single_name_into_parts(person)
+        except Exception:  # bibtexparser's name errors have no common base: keep it whole
+            people.append(decode(person))
+            continue
+        family = decode(" ".join(parts.von + parts.last))
+        given = decode(" ".join(parts.first + parts.jr))
+        people.append(f"{family}, {given}" if family and given else family or given)
+    return people
+
+
+def decode(value: str) -> str:
+    """LaTeX to text: escapes, accents and ties undone, protective braces removed.
+
+    >>> decode(r"{PLA} 100\\% \\{ {\\\"o}ber \\textasciitilde{} C:\\path~x")
+    'PLA 100% { öber ~ C:\\\\path x'
+    """
+    def replace(match: re.Match[str]) -> str:
+        if match["accent"]:
+            letter = match["braced"] or match["bare"]
+            base = _LETTERS.get(letter[1:], letter[1:]) if letter.startswith("\\") else letter
+            return unicodedata.normalize("NFC", base + _ACCENTS[match["accent"]])
+        if match["escaped"]:
+            return match["escaped"]
+        if match["word"]:
+            word = match["word"]
+            if word in _SYMBOLS:
+                return _SYMBOLS[word]
+            if word in _LETTERS:
+                return _LETTERS[word]
+            # An unknown command: \emph{x} keeps x; a stray "\path" is kept as written.
+            return "" if match["args"] is None and _followed_by_brace(match) else match.group()
+        if match["tie"]:
+            return " "
+        return ""  # a protective brace
+
+    return " ".join(_TOKEN.sub(replace, value).split())
+
+
+def _followed_by_brace(match: re.Match[str]) -> bool:
+    return match.string[match.end():match.end() + 1] == "{"
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0

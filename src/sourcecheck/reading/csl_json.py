@@ -1,0 +1,198 @@
+"""CSL-JSON reader: a list of CSL items (or one item) to a Document.
+
+Items are decoded one by one (``json.JSONDecoder.raw_decode``), so each keeps its exact
+text and line, and a syntax error spoils only the item it is in: the reader skips to the
+next item that starts at the same indentation and goes on. A broken item, or an item
+that is not an object, is kept as text only; a value of the wrong type (a number where a
+string is expected, an author that is not a list) is read when it can be (numbers become
+text) and otherwise left to the raw text. A file that is not JSON, or not a list of
+items, is reported as unreadable with the line and reason.
+
+CSL variables map to BibTeX field names as Zotero maps them: ``container-title`` is the
+book title of a chapter or the journal of an article, ``collection-title`` the series,
+``publisher-place`` the address, ``number-of-volumes`` the volumes,
+``number-of-pages`` the page total, ``issued`` the year.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..models import (
+    Document,
+    DocumentFormat,
+    Location,
+    NoticeKind,
+    RawEntry,
+    ReadNotice,
+    Section,
+)
+from .records import labelled_isbns, line_starts
+
+_VARIABLES = {"title": "title", "collection-title": "series", "publisher": "publisher",
+              "publisher-place": "address", "edition": "edition", "volume": "volume",
+              "number-of-volumes": "volumes", "number-of-pages": "pagetotal",
+              "page": "pages", "language": "language", "note": "note"}
+_ARTICLE_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper"})
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[\s,]*")
+
+
+def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
+    """Read a CSL-JSON file. Never raises for a problem in the file."""
+    start = _SPACE.match(text, 0)
+    position = start.end() if start else 0
+    if text.startswith("\ufeff", position):
+        position += 1
+    if text.startswith("{", position):  # a single item
+        items = list(_items(text, position, single=True))
+    elif text.startswith("[", position):
+        items = list(_items(text, position + 1, single=False))
+    else:
+        line = text.count("\n", 0, position) + 1
+        return _unreadable(name, text, notices, line,
+                           "not CSL-JSON: a CSL-JSON file is a list of items in [ ]")
+    entries = [_entry(name, text, at, raw, item) for at, raw, item in items]
+    broken = []
+    for entry, (_, _, item) in zip(entries, items, strict=True):
+        if isinstance(item, _Broken):
+            line = text.count("\n", 0, item.position) + 1
+            why = f"is not valid JSON: {item.message} (line {line})"
+        elif not isinstance(item, dict):
+            why = f"is not an object but {type(item).__name__}"
+        else:
+            continue
+        broken.append(ReadNotice(NoticeKind.BROKEN_RECORD,
+                                 f"this CSL-JSON item {why}; it is read as plain text",
+                                 entry.location))
+    return Document(name, DocumentFormat.CSL_JSON, text, tuple(entries),
+                    notices=(*notices, *broken))
+
+
+class _Broken:
+    """An item that is not valid JSON: where the error is and what it says."""
+
+    def __init__(self, message: str, position: int) -> None:
+        self.message = message
+        self.position = position
+
+
+def _items(text: str, position: int, single: bool) -> list[tuple[int, str, Any]]:
+    """(offset, raw text, decoded value or _Broken) for each item from ``position``."""
+    out: list[tuple[int, str, Any]] = []
+    while True:
+        space = _SPACE.match(text, position)
+        position = space.end() if space else position
+        if position >= len(text) or text.startswith("]", position):
+            return out
+        try:
+            value, end = _DECODER.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            end = _next_item(text, position)
+            out.append((position, text[position:end].rstrip().rstrip(",]").rstrip(),
+                        _Broken(exc.msg, exc.pos)))
+        else:
+            out.append((position, text[position:end], value))
+        if single:
+            return out
+        position = end
+
+
+def _next_item(text: str, start: int) -> int:
+    """Where the next item begins: the next "{" at the broken item's own indentation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = text[line_start:start]
+    if indent.strip():  # items share a line: nothing to resynchronise on
+        return len(text)
+    found = re.compile(rf"\n{re.escape(indent)}\{{").search(text, start + 1)
+    return found.start() + 1 if found else len(text)
+
+
+def _entry(name: str, text: str, offset: int, raw: str, item: Any) -> RawEntry:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    where = Location(name, line, column)
+    lines = line_starts(raw, line)
+    if not isinstance(item, dict):  # broken JSON, or a value that is no item: text only
+        return RawEntry(raw, where, Section.BIBLIOGRAPHY, lines)
+    kind = _text(item.get("type"))
+    key = _text(item.get("id"))
+    return RawEntry(raw, where, Section.BIBLIOGRAPHY, lines, fields=item_fields(item),
+                    kind=kind, key=key)
+
+
+def item_fields(item: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """(BibTeX name, value) pairs of one CSL item; values of the wrong type are skipped."""
+    fields: list[tuple[str, str]] = []
+    for role in ("author", "editor"):
+        people = item.get(role)
+        if isinstance(people, list):
+            fields += [(role, n) for n in (_person(p) for p in people) if n]
+    kind = _text(item.get("type")) or ""
+    for variable, value in item.items():
+        text = _text(value)
+        if text is None:
+            continue
+        if variable in _VARIABLES:
+            fields.append((_VARIABLES[variable], text))
+        elif variable == "container-title":
+            fields.append(("journal" if kind in _ARTICLE_TYPES else "booktitle", text))
+    year = _year(item.get("issued"))
+    if year:
+        fields.append(("year", year))
+    isbn = _text(item.get("ISBN"))
+    if isbn:
+        fields += [("isbn", v) for v in labelled_isbns([isbn], _text(item.get("note")))]
+    return tuple(fields)
+
+
+def _text(value: Any) -> str | None:
+    """A string, or a number as text; None for anything else (lists, objects, booleans)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int | float):
+        return str(value)
+    return None
+
+
+def _person(value: Any) -> str | None:
+    """A CSL name object to "Family, Given", or "{Literal}" for a corporate name."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if not isinstance(value, dict):
+        return None
+    literal = _text(value.get("literal"))
+    if literal:
+        return "{" + literal + "}"
+    family = " ".join(p for p in (_text(value.get("non-dropping-particle")),
+                                  _text(value.get("family"))) if p)
+    given = " ".join(p for p in (_text(value.get("given")),
+                                 _text(value.get("dropping-particle"))) if p)
+    if not family:
+        return given or None
+    return f"{family}, {given}" if given else family
+
+
+def _year(issued: Any) -> str | None:
+    """The year of a CSL date: ``date-parts`` (a range gives "1993–1997"), else its
+    ``raw`` or ``literal`` text."""
+    if not isinstance(issued, dict):
+        return _text(issued)
+    parts = issued.get("date-parts")
+    if isinstance(parts, list):
+        years = [_text(p[0]) for p in parts if isinstance(p, list) and p]
+        years = [y for y in years if y]
+        if years:
+            return years[0] if len(years) == 1 or years[0] == years[-1] \
+                else f"{years[0]}–{years[-1]}"
+    return _text(issued.get("raw")) or _text(issued.get("literal"))
+
+
+def _unreadable(name: str, text: str, notices: tuple[ReadNotice, ...], line: int,
+                message: str) -> Document:
+    notice = ReadNotice(NoticeKind.UNREADABLE, message, Location(name, line, 1))
+    return Document(name, DocumentFormat.CSL_JSON, text, notices=(*notices, notice))
