@@ -102,6 +102,15 @@ FILE_CASES: dict[str, tuple[bytes, bytes]] = {
     "doc.empty": (b"", b"A sentence.\n"),
     "doc.unreadable": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"A sentence.\n"),
     "doc.encoding": (b"Caf\xe9 society, a sentence.\n", "Café society, a sentence.\n".encode()),
+    # Bibliography files, found by their content although the case files are named .txt.
+    "bib.duplicate-key": (b"@book{lary2015, title={China's Civil War}}\n"
+                          b"@book{lary2015, title={The Chinese People at War}}\n",
+                          b"@book{lary2015, title={China's Civil War}}\n"
+                          b"@book{lary1991, title={The Chinese People at War}}\n"),
+    "bib.syntax": (b"@book{lary2015, title={China's Civil War}\n\n"
+                   b"@book{lary1991, title={The Chinese People at War}}\n",
+                   b"@book{lary2015, title={China's Civil War}}\n\n"
+                   b"@book{lary1991, title={The Chinese People at War}}\n"),
 }
 
 

@@ -2,7 +2,9 @@
 
 01 and 02 carry the bibliographic facts of the seed documents (a World-Library page and a
 Wikipedia article) and must give what the seeds give; 03 is a Chicago-style essay; 04 has
-no sources; 05 is a draft full of mistakes, at least one for every rule.
+no sources; 05 is a draft full of mistakes, at least one for every rule; 06 is a BibTeX
+bibliography with a repeated key, a book entered twice and an entry whose braces do not
+balance.
 """
 
 from __future__ import annotations
@@ -89,6 +91,15 @@ def test_draft_with_problems_shows_every_rule(samples: dict[str, CheckedDocument
     expected = {code for code in RULES if code.split(".")[0] in ("isbn", "ref", "cite")}
     assert expected <= set(codes), sorted(expected - set(codes))
     assert any(f.severity is Severity.ERROR for f in samples["05"].findings)
+
+
+def test_bibtex_bibliography(samples: dict[str, CheckedDocument]) -> None:
+    checked = samples["06"]
+    assert len(checked.references) == 7
+    assert [r.id for r in checked.references][:4] == [
+        "westad2003", "tanner2015", "tang1993", "tanner2015a"]
+    assert _codes(checked) == {"bib.duplicate-key": 1, "bib.syntax": 1, "ref.duplicate": 1,
+                               "isbn.set": 1}
 
 
 def test_samples_cover_every_rule_of_the_design(samples: dict[str, CheckedDocument]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__, isbn
-from .models import CheckedDocument, Severity
+from .models import CheckedDocument, Reference, Severity
 from .pipeline import InputFile, PathNotFound, check_files, discover, iter_checked
 from .rules import RULES, UnknownRuleError, enabled_codes
 
@@ -46,6 +47,8 @@ class FailOn(StrEnum):
 
 class ExportFormat(StrEnum):
     BIBTEX = "bibtex"
+    CSL_JSON = "csl-json"
+    RIS = "ris"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -147,16 +150,14 @@ def export(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: standard output).")] = None,
 ) -> None:
-    """Export every reference of the documents (parsed or not) as BibTeX."""
-    from .exports.bibtex import to_bibtex
-
+    """Export every reference of the documents (parsed or not) as BibTeX, CSL-JSON or RIS."""
     inputs, enabled = _inputs(paths, None, None)
     documents = check_files(inputs, enabled)
     for checked in documents:  # say why a file gave nothing to export
         for finding in checked.findings:
             if finding.code in ("doc.unreadable", "doc.empty", "doc.encoding"):
                 typer.echo(f"sourcecheck: {checked.document.path}: {finding.message}", err=True)
-    text = to_bibtex(r for d in documents for r in d.references)
+    text = _exporter(to)(r for d in documents for r in d.references)
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -166,6 +167,20 @@ def export(
         raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     count = sum(len(d.references) for d in documents)
     typer.echo(f"{count} references written to {output}", err=True)
+
+
+def _exporter(to: ExportFormat) -> Callable[[Iterable[Reference]], str]:
+    if to is ExportFormat.CSL_JSON:
+        from .exports.csl_json import to_csl_json
+
+        return to_csl_json
+    if to is ExportFormat.RIS:
+        from .exports.ris import to_ris
+
+        return to_ris
+    from .exports.bibtex import to_bibtex
+
+    return to_bibtex
 
 
 @app.command("isbn")

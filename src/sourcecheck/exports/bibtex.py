@@ -49,8 +49,10 @@ _PROTECT_RE = re.compile(r"\b[\w'’-]*[A-Z][\w'’-]*\b")
 
 
 def escape(text: str) -> str:
-    """Escape BibTeX/LaTeX specials so that braces always balance."""
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
+    """Escape BibTeX/LaTeX specials so that braces always balance; "--" is written
+    "-{}-" so that it is not read back as an en dash."""
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text).replace("--", "-{}-").replace(
+        "--", "-{}-")
 
 
 def unescape(text: str) -> str:

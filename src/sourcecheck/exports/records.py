@@ -60,7 +60,8 @@ def isbn_note(reference: Reference, with_volumes: bool = False) -> str | None:
         parts.append(f"{reference.volumes} volumes")
     for identifier in reference.isbns:
         if identifier.isbn13 is None:
-            parts.append(f"ISBN as written, not valid: {identifier.raw}")
+            label = f" ({identifier.label})" if identifier.label else ""
+            parts.append(f"ISBN as written, not valid: {identifier.raw}{label}")
         elif identifier.volume:
             parts.append(f"vol. {identifier.volume}: ISBN {isbn.hyphenate(identifier.isbn13)}")
         elif identifier.qualifier in (Qualifier.SET, Qualifier.PBK, Qualifier.HBK,

@@ -37,6 +37,8 @@ _KINDS = {
     "article": ReferenceKind.ARTICLE, "article-journal": ReferenceKind.ARTICLE,
     "article-magazine": ReferenceKind.ARTICLE, "article-newspaper": ReferenceKind.ARTICLE,
     "JOUR": ReferenceKind.ARTICLE, "MGZN": ReferenceKind.ARTICLE, "NEWS": ReferenceKind.ARTICLE,
+    # what sourcecheck's exports call a reference of no known kind
+    "misc": ReferenceKind.OTHER, "GEN": ReferenceKind.OTHER, "document": ReferenceKind.OTHER,
 }
 
 

@@ -55,13 +55,14 @@ _TOKEN = re.compile(
     r"|\\(?P<word>[A-Za-z]+)\*?(?:(?P<args>\{\})|\s?)"  # TeX eats the space after \word
     r"|(?P<brace>[{}])"
     r"|(?P<tie>~)"
+    r"|(?P<dashes>-{2,3})"
 )
 
 
 def read_bibtex(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
     """Read a BibTeX file. Never raises for a problem in the file."""
     from bibtexparser.entrypoint import parse_string
-    from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+    from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
     library = parse_string(text)
     blocks: list[tuple[int, Any]] = [(b.start_line or 0, b) for b in library.entries]
@@ -73,31 +74,40 @@ def read_bibtex(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> D
         line = start + 1  # bibtexparser counts lines from 0
         where = Location(name, line, 1)
         lines = line_starts(raw, line)
-        if isinstance(block, DuplicateBlockKeyBlock):
+        enclosed = isinstance(block, DuplicateBlockKeyBlock)  # met before the middlewares
+        if enclosed:
             block = block.ignore_error_block
         if isinstance(block, Entry):
             entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines,
-                                    fields=entry_fields(block), kind=block.entry_type.lower(),
-                                    key=block.key))
+                                    fields=entry_fields(block, enclosed),
+                                    kind=block.entry_type.lower(), key=block.key))
         else:  # a block bibtexparser could not read: kept as written, and reported
             entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines))
-            reason = _reason(block.error) if isinstance(block, ParsingFailedBlock) else ""
+            reason = _reason(raw)
             broken.append(ReadNotice(NoticeKind.BROKEN_RECORD,
                                      f"this BibTeX entry cannot be read{reason}", where))
     return Document(name, DocumentFormat.BIBTEX, text, tuple(entries),
                     notices=(*notices, *broken))
 
 
-def _reason(error: Exception | None) -> str:
-    """bibtexparser's message, without its line bookkeeping: ": unbalanced braces …"."""
-    text = " ".join(str(error or "").split())
-    text = re.sub(r"^Parsing of `@\w+` block \(line \d+\) aborted on line \d+ due to "
-                  r"syntactical error in bibtex: ", "", text)
-    return f": {text}" if text else ""
+def _reason(raw: str) -> str:
+    """What is wrong with a block that failed, as far as can be told from its text."""
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", raw):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+    if depth > 0:
+        return f": {depth} opening brace(s) not closed; the next entry is read on its own"
+    if depth < 0:
+        return f": {-depth} closing brace(s) too many"
+    return ": it is not of the form @type{key, field = {value}, …}"
 
 
-def entry_fields(entry: Any) -> tuple[tuple[str, str], ...]:
-    """(BibTeX name, decoded value) pairs of a bibtexparser entry, names once per person."""
+def entry_fields(entry: Any, enclosed: bool = False) -> tuple[tuple[str, str], ...]:
+    """(BibTeX name, decoded value) pairs of a bibtexparser entry, names once per person.
+
+    ``enclosed``: the values still have their enclosing braces or quotes (bibtexparser
+    hands over an entry with a repeated key before its middlewares run).
+    """
     fields: list[tuple[str, str]] = []
     isbns: list[str] = []
     note: str | None = None
@@ -105,6 +115,8 @@ def entry_fields(entry: Any) -> tuple[tuple[str, str], ...]:
         key = str(field.key).lower()
         key = _FIELD_NAMES.get(key, key)
         value = str(field.value)
+        if enclosed:
+            value = _unenclosed(value)
         if key in _NAME_FIELDS:
             fields += [(key, person) for person in split_names(value)]
         elif key == "isbn":
@@ -149,7 +161,8 @@ def split_names(value: str) -> list[str]:
 
 
 def decode(value: str) -> str:
-    """LaTeX to text: escapes, accents and ties undone, protective braces removed.
+    """LaTeX to text: escapes, accents, ties and dashes ("--" is "–") undone, protective
+    braces removed.
 
     >>> decode(r"{PLA} 100\\% \\{ {\\\"o}ber \\textasciitilde{} C:\\path~x")
     'PLA 100% { öber ~ C:\\\\path x'
@@ -171,6 +184,8 @@ def decode(value: str) -> str:
             return "" if match["args"] is None and _followed_by_brace(match) else match.group()
         if match["tie"]:
             return " "
+        if match["dashes"]:
+            return "–" if len(match["dashes"]) == 2 else "—"
         return ""  # a protective brace
 
     return " ".join(_TOKEN.sub(replace, value).split())
@@ -178,6 +193,14 @@ def decode(value: str) -> str:
 
 def _followed_by_brace(match: re.Match[str]) -> bool:
     return match.string[match.end():match.end() + 1] == "{"
+
+
+def _unenclosed(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and (((value[0], value[-1]) == ("{", "}") and _balanced(value[1:-1]))
+                            or value[0] == value[-1] == '"'):
+        return value[1:-1]
+    return value
 
 
 def _balanced(text: str) -> bool:

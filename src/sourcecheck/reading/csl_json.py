@@ -143,8 +143,8 @@ def item_fields(item: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     if year:
         fields.append(("year", year))
     isbn = _text(item.get("ISBN"))
-    if isbn:
-        fields += [("isbn", v) for v in labelled_isbns([isbn], _text(item.get("note")))]
+    fields += [("isbn", v) for v in labelled_isbns([isbn] if isbn else [],
+                                                   _text(item.get("note")))]
     return tuple(fields)
 
 
