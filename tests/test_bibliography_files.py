@@ -131,9 +131,12 @@ def test_golden_export(fmt: str, golden) -> None:  # type: ignore[no-untyped-def
 def _dump(checked: CheckedDocument) -> str:
     """The reader's records and the references made of them, as JSON."""
     entries = [{"line": e.location.line, "key": e.key, "kind": e.kind,
-                "fields": [list(f) for f in e.fields]} for e in checked.document.entries]
-    references = [{"id": r.id, "kind": r.kind.value, "fields": reference_fields(r),
-                   "isbns": [[i.raw, i.isbn13, i.volume, i.qualifier] for i in r.isbns]}
+                "fields": [f"{name} = {value}" for name, value in e.fields]}
+               for e in checked.document.entries]
+    references = [{"id": r.id, "kind": r.kind.value,
+                   "fields": {k: v for k, v in reference_fields(r).items() if v},
+                   "isbns": [f"{i.raw} -> {i.isbn13} vol={i.volume} {i.qualifier or ''}".strip()
+                             for i in r.isbns]}
                   for r in checked.references]
     findings = [f"{f.location.line}: {f.code} {f.message}" for f in checked.findings]
     return json.dumps({"format": checked.document.format.value, "entries": entries,
@@ -154,7 +157,8 @@ def test_bibtex_unbalanced_brace_does_not_swallow_the_next_entry() -> None:
     text = ("@book{a, title = {Open { brace}, year = {2001}}\n\n"
             "@book{b, author = {Tanner, Harold M.}, title = {Where Chiang Kai-shek Lost China}}\n")
     checked = check_document(read_bibtex("x.bib", text))
-    assert [e.key for e in checked.document.entries] == [None, "b"]
+    assert [e.key for e in checked.document.entries] == ["a", "b"]  # the first one salvaged
+    assert checked.references[0].title == "Open brace"
     assert checked.references[1].title == "Where Chiang Kai-shek Lost China"
     syntax = [f for f in checked.findings if f.code == "bib.syntax"]
     assert [f.location.line for f in syntax] == [1]
@@ -173,23 +177,28 @@ def test_ris_truncated_and_typeless_records_are_kept() -> None:
     text = "AU  - Doe, Jane\nTI  - No type\nER  - \n\nTY  - BOOK\nTI  - Cut off here\nPY  - 20"
     checked = check_document(read_ris("x.ris", text))
     assert [e.kind for e in checked.document.entries] == [None, "BOOK"]
-    assert checked.references[1].title == "Cut off here"
+    assert [r.title for r in checked.references] == ["No type", "Cut off here"]
     assert codes(checked).count("bib.syntax") == 1
 
 
-@pytest.mark.parametrize(("text", "titles"), [
+@pytest.mark.parametrize(("text", "titles", "broken"), [
     ('[\n  {"type": "book", "title": "A"\n   "x": 1},\n  {"type": "book", "title": "B"}\n]',
-     [None, "B"]),
-    ('[{"type": "book", "title": 7, "author": "Westad"}, 3, null]', ["7", None, None]),
-    ('[\n  {"type": "book", "title": "A"},\n  {"type": "book", "title": "B"', ["A", None]),
-], ids=["syntax-error-then-item", "wrong-types", "truncated"])
-def test_csl_json_bad_items_are_kept_and_the_rest_read(text: str, titles: list[str | None]) -> None:
+     ["A", "B"], 1),
+    ('[{"type": "book", "title": 7, "author": "Westad"}, 3, null]', ["7", None, None], 2),
+    ('[\n  {"type": "book", "title": "A"},\n  {"type": "book", "title": "B"', ["A", "B"], 1),
+    ('[\n  {"type": "book", "title": "A"}\n  {"type": "book", "title": "B"}\n]',
+     ["A", "B"], 0),
+], ids=["syntax-error-then-item", "wrong-types", "truncated", "missing-comma-between-items"])
+def test_csl_json_bad_items_are_kept_and_the_rest_read(text: str, titles: list[str | None],
+                                                       broken: int) -> None:
+    """A broken item is salvaged from its "name": value pairs and reported; an item that
+    is not an object is kept as text only (None here)."""
     checked = check_document(read_csl_json("x.json", text))
     assert len(checked.document.entries) == len(titles)
     read = [r.title if e.fields else None
             for e, r in zip(checked.document.entries, checked.references, strict=True)]
     assert read == titles
-    assert codes(checked).count("bib.syntax") == titles.count(None)
+    assert codes(checked).count("bib.syntax") == broken
 
 
 @pytest.mark.parametrize("text", ['"just a string"', "42", "not json at all {"])

@@ -99,7 +99,10 @@ def test_bibtex_bibliography(samples: dict[str, CheckedDocument]) -> None:
     assert [r.id for r in checked.references][:4] == [
         "westad2003", "tanner2015", "tang1993", "tanner2015a"]
     assert _codes(checked) == {"bib.duplicate-key": 1, "bib.syntax": 1, "ref.duplicate": 1,
-                               "isbn.set": 1}
+                               "isbn.set": 1, "ref.no-identifier": 1}
+    eastman = checked.references[4]  # unbalanced braces: salvaged, and the next one read
+    assert (eastman.id, eastman.title, eastman.year) == (
+        "eastman1991", "The Nationalist Era in China, 1927–1949", "1991")
 
 
 def test_samples_cover_every_rule_of_the_design(samples: dict[str, CheckedDocument]) -> None:

@@ -65,8 +65,8 @@ _RULES = (
          "Tang and Bi 1993, p. 44 (5 volumes)"),
     Rule("bib.duplicate-key", E, "two entries of a bibliography file with one citation key",
          "@book{westad2003, …} twice in one .bib"),
-    Rule("bib.syntax", E, "a record of a bibliography file that cannot be read (unbalanced "
-         "braces, an RIS record without TY, invalid JSON); it is checked as plain text",
+    Rule("bib.syntax", E, "a record of a bibliography file that cannot be read as written "
+         "(unbalanced braces, an RIS record without TY, invalid JSON); what can be is salvaged",
          "@book{x, title = {Unbalanced { brace}"),
     Rule("doc.unsourced", W, "a document with no bibliography and no notes",
          "an article with no sources"),

@@ -33,6 +33,10 @@ from ..models import (
 )
 from .records import labelled_isbns, line_starts
 
+_HEAD = re.compile(r"\s*@(?P<type>[A-Za-z]+)\s*[{(]\s*(?P<key>[^,\s{}()=\"#%']+)\s*,")
+_FIELD_SPLIT = re.compile(r",\s*(?=[A-Za-z][\w-]*\s*=)")
+_FIELD = re.compile(r"\s*(?P<name>[A-Za-z][\w-]*)\s*=\s*(?P<value>.*)\Z", re.S)
+
 # bibtexparser logs every broken block as a warning; the reader reports them itself.
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
@@ -81,13 +85,43 @@ def read_bibtex(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> D
             entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines,
                                     fields=entry_fields(block, enclosed),
                                     kind=block.entry_type.lower(), key=block.key))
-        else:  # a block bibtexparser could not read: kept as written, and reported
-            entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines))
+        else:  # a block bibtexparser could not read: salvaged, kept as written, reported
+            kind, key, fields = salvage(raw)
+            entries.append(RawEntry(raw, where, Section.BIBLIOGRAPHY, lines, fields=fields,
+                                    kind=kind, key=key))
             reason = _reason(raw)
             broken.append(ReadNotice(NoticeKind.BROKEN_RECORD,
                                      f"this BibTeX entry cannot be read{reason}", where))
     return Document(name, DocumentFormat.BIBTEX, text, tuple(entries),
                     notices=(*notices, *broken))
+
+
+def salvage(raw: str) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
+    """Type, key and fields of an entry bibtexparser gave up on, as far as they can be
+    told: the text is cut at each ", name =" and every value decoded (a stray brace is
+    dropped). Nothing when the block does not even start like an entry.
+
+    >>> salvage("@book{a, title = {Open { brace}, year = {2001}}")
+    ('book', 'a', (('title', 'Open brace'), ('year', '2001')))
+    """
+    head = _HEAD.match(raw)
+    if head is None:
+        return None, None, ()
+    fields: list[tuple[str, str]] = []
+    for part in _FIELD_SPLIT.split(raw[head.end():]):
+        match = _FIELD.match(part)
+        if match is None:
+            continue
+        name = _FIELD_NAMES.get(match["name"].lower(), match["name"].lower())
+        value = match["value"].strip().rstrip(",").strip()
+        if value[:1] in ('{', '"'):
+            value = value[1:]
+        if name in _NAME_FIELDS:
+            fields += [(name, decode(n)) for n in re.split(r"\s+and\s+", value)
+                       if decode(n)]
+        elif decode(value):
+            fields.append((name, decode(value.rstrip('"'))))
+    return head["type"].lower(), head["key"], tuple(fields)
 
 
 def _reason(raw: str) -> str:

@@ -37,7 +37,10 @@ _VARIABLES = {"title": "title", "collection-title": "series", "publisher": "publ
               "page": "pages", "language": "language", "note": "note"}
 _ARTICLE_TYPES = frozenset({"article-journal", "article-magazine", "article-newspaper"})
 _DECODER = json.JSONDecoder()
+_JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "true or false",
+               list: "a list", type(None): "null"}
 _SPACE = re.compile(r"[\s,]*")
+_PAIR = re.compile(r'"(?P<name>[A-Za-z][\w-]*)"\s*:\s*(?P<value>"(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
 
 
 def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
@@ -59,13 +62,15 @@ def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
     for entry, (_, _, item) in zip(entries, items, strict=True):
         if isinstance(item, _Broken):
             line = text.count("\n", 0, item.position) + 1
-            why = f"is not valid JSON: {item.message} (line {line})"
+            why = (f"is not valid JSON: {item.message} (line {line}); its \"name\": value "
+                   "pairs are read")
         elif not isinstance(item, dict):
-            why = f"is not an object but {type(item).__name__}"
+            why = (f"is not an object but {_JSON_TYPES.get(type(item), 'a value')}; it is "
+                   "kept as text")
         else:
             continue
         broken.append(ReadNotice(NoticeKind.BROKEN_RECORD,
-                                 f"this CSL-JSON item {why}; it is read as plain text",
+                                 f"this CSL-JSON item {why}",
                                  entry.location))
     return Document(name, DocumentFormat.CSL_JSON, text, tuple(entries),
                     notices=(*notices, *broken))
@@ -115,12 +120,31 @@ def _entry(name: str, text: str, offset: int, raw: str, item: Any) -> RawEntry:
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     where = Location(name, line, column)
     lines = line_starts(raw, line)
-    if not isinstance(item, dict):  # broken JSON, or a value that is no item: text only
+    if isinstance(item, _Broken):  # what can still be told from its "name": value pairs
+        item = salvage(raw)
+    if not isinstance(item, dict):  # a value that is no item: text only
         return RawEntry(raw, where, Section.BIBLIOGRAPHY, lines)
     kind = _text(item.get("type"))
     key = _text(item.get("id"))
     return RawEntry(raw, where, Section.BIBLIOGRAPHY, lines, fields=item_fields(item),
                     kind=kind, key=key)
+
+
+def salvage(raw: str) -> dict[str, Any] | None:
+    """The ``"name": "text"`` and ``"name": number`` pairs of a broken item, first of each
+    name; None when there are none.
+
+    >>> salvage('{"id": "b", "title": "A missing comma" "edition": 2 "x": [}')
+    {'id': 'b', 'title': 'A missing comma', 'edition': 2}
+    """
+    pairs: dict[str, Any] = {}
+    for match in _PAIR.finditer(raw):
+        try:
+            value = json.loads(match["value"])
+        except ValueError:
+            continue
+        pairs.setdefault(match["name"], value)
+    return pairs or None
 
 
 def item_fields(item: dict[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -9,8 +9,9 @@ comma is a corporate author; ``ID`` is the record's key.
 
 Written by hand rather than with rispy: rispy drops a record that lacks ``TY`` or a
 final ``ER`` (a truncated file) and keeps no line numbers, and every record must reach
-the report with its place in the file. A record without ``TY`` is kept as text only;
-a file cut off before ``ER`` still gives its last record.
+the report with its place in the file. A record without ``TY`` is read all the same
+(its type guessed from its fields) and reported; a file cut off before ``ER`` still
+gives its last record.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def read_ris(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Docu
     if record:
         entries.append(_entry(name, record))  # a file cut off before ER
     broken = tuple(ReadNotice(NoticeKind.BROKEN_RECORD, "this RIS record has no TY line "
-                              "(its type): it is read as plain text", e.location)
+                              "(its type): its tags are read, its type is guessed", e.location)
                    for e in entries if e.kind is None)
     return Document(name, DocumentFormat.RIS, text, tuple(entries),
                     notices=(*notices, *broken))
@@ -70,11 +71,9 @@ def _entry(name: str, record: list[tuple[int, str]]) -> RawEntry:
     lines = line_starts(text, first)
     tags = _tag_values(line for _, line in record)
     types = [value for tag, value in tags if tag == "TY"]
-    if not types or not types[0]:
-        return RawEntry(text, where, Section.BIBLIOGRAPHY, lines)  # no TY: text only
-    kind = types[0].upper()
+    kind = types[0].upper() if types and types[0] else None  # None: reported as broken
     key = next((value for tag, value in tags if tag == "ID" and value), None)
-    return RawEntry(text, where, Section.BIBLIOGRAPHY, lines, fields=_fields(tags, kind),
+    return RawEntry(text, where, Section.BIBLIOGRAPHY, lines, fields=_fields(tags, kind or ""),
                     kind=kind, key=key)
 
 
