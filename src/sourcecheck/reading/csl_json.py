@@ -40,7 +40,8 @@ _DECODER = json.JSONDecoder()
 _JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "true or false",
                list: "a list", type(None): "null"}
 _SPACE = re.compile(r"[\s,]*")
-_PAIR = re.compile(r'"(?P<name>[A-Za-z][\w-]*)"\s*:\s*(?P<value>"(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
+_PAIR = re.compile(r'"(?P<name>[A-Za-z][\w-]*)"\s*:\s*'
+                   r'(?P<value>"(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?)')
 
 
 def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
