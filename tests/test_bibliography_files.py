@@ -248,3 +248,41 @@ def test_bibtex_values_are_braced_never_quoted() -> None:
     written = to_bibtex([replace(reference, id="k")])
     assert '= "' not in written
     assert "\\%" in written and "\\{Braces\\}" in written
+
+
+# --- any input ----------------------------------------------------------------------
+
+PIECES = {
+    "bibtex": ["@book{", "@article(", "k1", "k1", ", ", "author = ", "title = ", "isbn = ",
+               "{", "}", '"', "Westad, Odd Arne and {World Bank}", " and ", "0-8047-4484-X",
+               "\\%", "\\\"o", "--", "~", "@string{s = {x}}", "% comment", "\n", "=", "#"],
+    "ris": ["TY  - BOOK", "TY  - CHAP", "AU  - Westad, Odd Arne", "AU  - World Bank",
+            "TI  - Title", "SN  - 0-8047-4484-X 7800219615", "SP  - 12", "EP  - 14",
+            "N1  - vol. 2: ISBN 978-7-80021-961-0", "ER  - ", "ID  - k", "PY  - 1993–1997",
+            "continued", "\n", "\n", " - ", "XX  -"],
+    "csl-json": ["[", "]", "{", "}", ",", '"type": "book"', '"title": "T"', '"id": "k"',
+                 '"author": [{"family": "Westad", "given": "Odd"}]', '"author": 3',
+                 '"issued": {"date-parts": [[2003]]}', '"issued": [1]', '"ISBN": "0-8047-4484-X"',
+                 "null", "\n  ", '"', ":"],
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_any_input_is_read_checked_and_exported_without_raising(fmt: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.lists(st.one_of(st.sampled_from(PIECES[fmt]), st.text(max_size=6)),
+                      max_size=30).map("".join)
+    write, read, suffix = FORMATS[fmt]
+
+    @settings(max_examples=150, deadline=None)
+    @given(pieces)
+    def run(text: str) -> None:
+        checked = check_document(read(f"fuzz.{suffix}", text))
+        assert [r.raw for r in checked.references] == [e.text for e in checked.document.entries]
+        assert len({r.id for r in checked.references}) == len(checked.references)
+        back = check_document(read(f"back.{suffix}", write(list(checked.references))))
+        assert len(back.references) == len(checked.references)
+
+    run()
