@@ -121,6 +121,7 @@ def entry_fields(reference: Reference) -> list[tuple[str, str]]:
     add("pagetotal", reference.pagetotal)
     add("publisher", reference.publisher)
     add("address", reference.address)
+    add("language", reference.language)
     add("isbn", isbn_field(reference))
     add("note", isbn_note(reference, with_volumes=True))
     return fields
