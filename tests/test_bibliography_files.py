@@ -286,3 +286,45 @@ def test_any_input_is_read_checked_and_exported_without_raising(fmt: str) -> Non
         assert len(back.references) == len(checked.references)
 
     run()
+
+
+# --- the pieces ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("latex", "text"), [
+    (r"{\"u}ber {\'E}tudes \c{c}a \v{S}koda", "über Études ça Škoda"),
+    (r"Stra{\ss}e \o{} {\AE}", "Straße ø Æ"),
+    (r"100\% \& \$ \# \_ \{x\}", "100% & $ # _ {x}"),
+    (r"\textbackslash{} \textasciitilde{} \textasciicircum{}", "\\ ~ ^"),
+    (r"1946--1950 --- a~tie", "1946–1950 — a tie"),
+    (r"\emph{Decisive} {PLA}", "Decisive PLA"),
+    (r"C:\path kept", "C:\\path kept"),
+], ids=["accents", "letters", "escapes", "symbols", "dashes-tie", "emph-braces", "unknown"])
+def test_latex_decoding(latex: str, text: str) -> None:
+    from sourcecheck.reading.bibtex import decode
+
+    assert decode(latex) == text
+
+
+@pytest.mark.parametrize(("names", "people"), [
+    ("Westad, Odd Arne and Harold M. Tanner", ["Westad, Odd Arne", "Tanner, Harold M."]),
+    ("{World Bank} and {Committee on {PLA} History}",
+     ["{World Bank}", "{Committee on PLA History}"]),
+    ("van der Berg, Jr, Hans", ["van der Berg, Hans Jr"]),
+    ("Liu Wusheng", ["Wusheng, Liu"]),  # BibTeX's rule, as Zotero reads it: a comma is needed
+], ids=["inverted-and-natural", "corporate", "von-jr", "chinese-without-comma"])
+def test_bibtex_names(names: str, people: list[str]) -> None:
+    from sourcecheck.reading.bibtex import split_names
+
+    assert split_names(names) == people
+
+
+def test_a_given_key_is_kept_and_never_taken_by_a_generated_one() -> None:
+    text = ("TY  - BOOK\nAU  - Tanner, Harold M.\nTI  - Where Chiang Kai-shek Lost China\n"
+            "PY  - 2015\nER  - \n"
+            "TY  - BOOK\nID  - tanner2015where\nAU  - Tanner, Harold M.\nTI  - Another book\n"
+            "PY  - 2015\nER  - \n"
+            "TY  - BOOK\nID  - not a key!\nAU  - Lary, Diana\nTI  - China's Civil War\nER  - \n")
+    checked = check_document(read_ris("x.ris", text))
+    assert [r.id for r in checked.references] == ["tanner2015wherea", "tanner2015where",
+                                                  "larychinas"]
