@@ -16,6 +16,7 @@ book title of a chapter or the journal of an article, ``collection-title`` the s
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from typing import Any
@@ -55,14 +56,15 @@ def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
     elif text.startswith("[", position):
         items = list(_items(text, position + 1, single=False))
     else:
-        line = text.count("\n", 0, position) + 1
+        line = _LineIndex(text).line(position)
         return _unreadable(name, text, notices, line,
                            "not CSL-JSON: a CSL-JSON file is a list of items in [ ]")
-    entries = [_entry(name, text, at, raw, item) for at, raw, item in items]
+    index = _LineIndex(text)
+    entries = [_entry(name, index, at, raw, item) for at, raw, item in items]
     broken = []
     for entry, (_, _, item) in zip(entries, items, strict=True):
         if isinstance(item, _Broken):
-            line = text.count("\n", 0, item.position) + 1
+            line = index.line(item.position)
             why = (f"is not valid JSON: {item.message} (line {line}); its \"name\": value "
                    "pairs are read")
         elif not isinstance(item, dict):
@@ -116,10 +118,23 @@ def _next_item(text: str, start: int) -> int:
     return found.start() + 1 if found else len(text)
 
 
-def _entry(name: str, text: str, offset: int, raw: str, item: Any) -> RawEntry:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    where = Location(name, line, column)
+class _LineIndex:
+    """Line and column of an offset, in logarithmic time (a file may hold many items)."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_left(self.newlines, offset) + 1
+
+    def column(self, offset: int) -> int:
+        line = self.line(offset)
+        return offset - (self.newlines[line - 2] + 1 if line > 1 else 0) + 1
+
+
+def _entry(name: str, index: _LineIndex, offset: int, raw: str, item: Any) -> RawEntry:
+    line = index.line(offset)
+    where = Location(name, line, index.column(offset))
     lines = line_starts(raw, line)
     if isinstance(item, _Broken):  # what can still be told from its "name": value pairs
         item = salvage(raw)
