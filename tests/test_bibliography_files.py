@@ -247,7 +247,8 @@ def test_bibtex_values_are_braced_never_quoted() -> None:
     [reference] = assign_keys([parse_reference(TRICKY[0])])
     written = to_bibtex([replace(reference, id="k")])
     assert '= "' not in written
-    assert "\\%" in written and "\\{Braces\\}" in written
+    assert "\\%" in written and "\\{{Braces}\\}" in written  # escaped, and its capital braced
+    assert "title = {Development {Report}: " in written  # a first word keeps its capital
 
 
 # --- any input ----------------------------------------------------------------------

@@ -11,7 +11,8 @@
   ``edition``, ``series``, ``volume``, ``pagetotal``; it drops ``volumes``, so the number
   of volumes, per-volume ISBNs and set ISBNs are also spelled out in ``note`` (a Zotero
   child note). Values are always braced, never quoted (a ``"`` would end a quoted value),
-  and capitals in titles, book titles and series are braced against lower-casing.
+  and capitals in titles, book titles and series are braced against lower-casing as
+  Zotero's own BibTeX export braces them.
 """
 
 from __future__ import annotations
@@ -43,9 +44,8 @@ _ESCAPES = {
 _ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 _UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in sorted(_UNESCAPES, key=len, reverse=True)))
-# Words whose capitals must survive a style that lower-cases titles: acronyms and words
-# with a capital after the first letter ("PLA", "McGraw", "Liao-Shen").
-_PROTECT_RE = re.compile(r"\b[\w'’-]*[A-Z][\w'’-]*\b")
+# A word of a title, for brace protection of its capitals.
+_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 def escape(text: str) -> str:
@@ -69,16 +69,29 @@ def unescape(text: str) -> str:
 
 
 def _protect_title(title: str) -> str:
-    """Escape a title and brace the words whose capitals must survive."""
+    """Escape a title and brace its capitals the way Zotero's own BibTeX export does:
+    every word with a capital letter, except a first word capitalised only at its start
+    ("Where {Chiang Kai-shek Lost China}: {The Liao-Shen Campaign}"). A style that
+    sentence-cases titles, or Better BibTeX, then keeps them; neighbouring words share
+    one pair of braces.
+    """
+    runs: list[list[int]] = []
+    for position, match in enumerate(_WORD_RE.finditer(title)):
+        word = match.group()
+        if not any(c.isupper() for c in word):
+            continue
+        if position == 0 and not any(c.isupper() for c in word[1:]):
+            continue
+        if runs and title[runs[-1][1]:match.start()].strip(" ") == "":
+            runs[-1][1] = match.end()  # only spaces between: one brace group
+        else:
+            runs.append([match.start(), match.end()])
     out = []
     last = 0
-    for match in _PROTECT_RE.finditer(title):
-        word = match.group()
-        if not any(c.isupper() for c in word[1:]):
-            continue
-        out.append(escape(title[last:match.start()]))
-        out.append("{" + escape(word) + "}")
-        last = match.end()
+    for start, end in runs:
+        out.append(escape(title[last:start]))
+        out.append("{" + escape(title[start:end]) + "}")
+        last = end
     out.append(escape(title[last:]))
     return "".join(out)
 
