@@ -70,6 +70,8 @@ def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
         elif not isinstance(item, dict):
             why = (f"is not an object but {_JSON_TYPES.get(type(item), 'a value')}; it is "
                    "kept as text")
+        elif not entry.fields:
+            why = "has none of the CSL variables sourcecheck reads (title, author, issued …)"
         else:
             continue
         broken.append(ReadNotice(NoticeKind.BROKEN_RECORD,
