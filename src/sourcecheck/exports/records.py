@@ -33,8 +33,10 @@ def keyed_references(references: Iterable[Reference]) -> list[tuple[str, Referen
             continue
         seen.add((reference.id, reference.raw))
         key = reference.id or "ref"
-        signature = (reference.kind, reference.is_parsed, reference.raw if not
-                     reference.is_parsed else None, *reference_fields(reference).items())
+        signature = (reference.kind, reference.is_parsed, reference.language,
+                     reference.raw if not reference.is_parsed else None,
+                     tuple((i.isbn13 or i.raw, i.volume, i.qualifier) for i in reference.isbns),
+                     *((k, str(v)) for k, v in reference_fields(reference).items()))
         if written.get(key) == signature:
             continue
         unique, n = key, 0
