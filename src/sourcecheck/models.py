@@ -239,12 +239,12 @@ class Reference:
     volume: str | None = None
     series: str | None = None
     pages: str | None = None
-    pagetotal: str | None = None
     booktitle: str | None = None
     journal: str | None = None
     language: str | None = None
     identifiers: tuple[Identifier, ...] = ()
     lines: tuple[LineStart, ...] = ()
+    pagetotal: str | None = None  # last, so positional construction elsewhere still holds
 
     @property
     def is_parsed(self) -> bool:
