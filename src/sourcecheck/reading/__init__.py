@@ -17,6 +17,7 @@ from pathlib import Path
 from ..models import Document, DocumentFormat, Location, NoticeKind, ReadNotice
 from .decode import UnreadableFile, decode_document
 from .formats import detect_format
+from .markdown import read_markdown
 from .text import read_text
 
 __all__ = ["BYTES_READERS", "TEXT_READERS", "read_document", "read_text"]
@@ -28,6 +29,7 @@ BytesReader = Callable[[str, bytes], Document]
 
 TEXT_READERS: dict[DocumentFormat, TextReader] = {
     DocumentFormat.TEXT: read_text,
+    DocumentFormat.MARKDOWN: read_markdown,
 }
 BYTES_READERS: dict[DocumentFormat, BytesReader] = {}
 
