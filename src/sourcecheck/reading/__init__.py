@@ -19,6 +19,7 @@ from .decode import UnreadableFile, decode_document
 from .formats import detect_format
 from .markdown import read_markdown
 from .text import read_text
+from .wikitext import read_wikitext
 
 __all__ = ["BYTES_READERS", "TEXT_READERS", "read_document", "read_text"]
 
@@ -30,6 +31,7 @@ BytesReader = Callable[[str, bytes], Document]
 TEXT_READERS: dict[DocumentFormat, TextReader] = {
     DocumentFormat.TEXT: read_text,
     DocumentFormat.MARKDOWN: read_markdown,
+    DocumentFormat.WIKITEXT: read_wikitext,
 }
 BYTES_READERS: dict[DocumentFormat, BytesReader] = {}
 
