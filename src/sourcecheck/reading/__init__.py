@@ -17,6 +17,7 @@ from pathlib import Path
 from ..models import Document, DocumentFormat, Location, NoticeKind, ReadNotice
 from .decode import UnreadableFile, decode_document
 from .formats import detect_format
+from .html import read_html
 from .markdown import read_markdown
 from .text import read_text
 from .wikitext import read_wikitext
@@ -32,6 +33,7 @@ TEXT_READERS: dict[DocumentFormat, TextReader] = {
     DocumentFormat.TEXT: read_text,
     DocumentFormat.MARKDOWN: read_markdown,
     DocumentFormat.WIKITEXT: read_wikitext,
+    DocumentFormat.HTML: read_html,
 }
 BYTES_READERS: dict[DocumentFormat, BytesReader] = {}
 

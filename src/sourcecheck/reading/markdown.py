@@ -80,7 +80,7 @@ def strip_line(line: str, number: int) -> RenderedLine:
     "- Lary, Diana (2015). China's Civil War."
     """
     pieces: list[str] = []
-    columns: list[tuple[int, int]] = [(0, 1)]
+    columns: list[tuple[int, int, int]] = [(0, number, 1)]
     length = 0
     position = 0
 
@@ -88,8 +88,8 @@ def strip_line(line: str, number: int) -> RenderedLine:
         nonlocal length
         if start >= end:
             return
-        if columns[-1][1] + length - columns[-1][0] != start + 1:
-            columns.append((length, start + 1))
+        if columns[-1][2] + length - columns[-1][0] != start + 1:
+            columns.append((length, number, start + 1))
         pieces.append(line[start:end])
         length += end - start
 
@@ -102,7 +102,7 @@ def strip_line(line: str, number: int) -> RenderedLine:
         if item.group("bullet") == "+":  # the text reader knows "-" and "*" bullets
             pieces.append("-")
             length += 1
-            columns.append((length, item.end("bullet") + 1))
+            columns.append((length, number, item.end("bullet") + 1))
         else:
             keep(item.start("bullet"), item.end("bullet"))
         position = item.end("bullet")
@@ -172,8 +172,9 @@ def _note(path: str, label: str, parts: list[tuple[RenderedLine, int]]) -> Note:
         if not text:
             continue
         lead = len(rendered.text) - len(rendered.text.lstrip())
-        starts.append(LineStart(offset, rendered.line, shift + rendered.source_column(lead + 1)))
-        for rendered_column, source_column in rendered.columns:
+        line, column = rendered.source_point(lead + 1)
+        starts.append(LineStart(offset, line, shift + column))
+        for rendered_column, _, source_column in rendered.points:
             if lead < rendered_column < lead + len(text):
                 starts.append(LineStart(offset + rendered_column - lead, rendered.line,
                                         shift + source_column))

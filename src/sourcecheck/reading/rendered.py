@@ -31,22 +31,23 @@ from .text import read_text
 class RenderedLine:
     """One line of a rendering and where it came from.
 
-    ``columns`` lists (0-based column in ``text``, 1-based column in the source line)
-    wherever the rendering skipped or replaced source characters (markup removed); a
-    character between two such points keeps its distance from the one before it.
+    ``points`` lists (0-based column in ``text``, source line, 1-based source column)
+    wherever the rendering skipped or replaced source characters (markup removed) or
+    moved to another source line; a character between two points keeps its distance from
+    the point before it. Without points the line is ``line`` from column 1.
     """
 
     text: str
     line: int
-    columns: tuple[tuple[int, int], ...] = ((0, 1),)
+    points: tuple[tuple[int, int, int], ...] = ()
 
-    def source_column(self, column: int) -> int:
-        """The 1-based source column of the 1-based rendered ``column``."""
-        index = bisect.bisect_right(self.columns, (column - 1, 1 << 62)) - 1
+    def source_point(self, column: int) -> tuple[int, int]:
+        """The source (line, 1-based column) of the 1-based rendered ``column``."""
+        index = bisect.bisect_right(self.points, (column - 1, 1 << 62, 0)) - 1
         if index < 0:
-            return column
-        rendered, source = self.columns[index]
-        return source + column - 1 - rendered
+            return self.line, column
+        rendered, line, source = self.points[index]
+        return line, source + column - 1 - rendered
 
 
 def read_rendered(path: str, document_format: DocumentFormat, source: str,
@@ -80,8 +81,8 @@ def move(location: Location, rendered: Sequence[RenderedLine]) -> Location:
     """A location in the rendering, moved to the source."""
     if not 1 <= location.line <= len(rendered):
         return location
-    line = rendered[location.line - 1]
-    return Location(location.path, line.line, line.source_column(location.column))
+    line, column = rendered[location.line - 1].source_point(location.column)
+    return Location(location.path, line, column)
 
 
 def move_lines(base: Location, lines: tuple[LineStart, ...],
@@ -96,11 +97,11 @@ def move_lines(base: Location, lines: tuple[LineStart, ...],
             moved.append(start)
             continue
         line = rendered[start.line - 1]
-        moved.append(LineStart(start.offset, line.line, line.source_column(start.column)))
-        for rendered_column, source_column in line.columns:
+        moved.append(LineStart(start.offset, *line.source_point(start.column)))
+        for rendered_column, source_line, source_column in line.points:
             offset = start.offset + rendered_column - (start.column - 1)
             if rendered_column > start.column - 1 and (end is None or offset < end):
-                moved.append(LineStart(offset, line.line, source_column))
+                moved.append(LineStart(offset, source_line, source_column))
     first = moved[0]
     location = Location(base.path, first.line, first.column)
     return location, tuple(moved) if len(moved) > 1 else ()

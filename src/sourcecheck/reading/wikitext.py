@@ -600,14 +600,14 @@ def _render_lines(walk: _Walk) -> list[RenderedLine]:
     """The rendered pieces as lines; rendered line n is source line n."""
     lines: list[RenderedLine] = []
     text: list[str] = []
-    columns: list[tuple[int, int]] = []
+    columns: list[tuple[int, int, int]] = []
     length = 0
     line_number = 1
     for offset, piece in walk.pieces:
         segments = piece.split("\n")
         for index, segment in enumerate(segments):
             if index:
-                lines.append(RenderedLine("".join(text), line_number, tuple(columns) or ((0, 1),)))
+                lines.append(RenderedLine("".join(text), line_number, tuple(columns)))
                 text, columns, length = [], [], 0
                 line_number += 1
             if not segment:
@@ -617,8 +617,8 @@ def _render_lines(walk: _Walk) -> list[RenderedLine]:
             else:
                 where = walk.locate(offset + sum(len(s) + 1 for s in segments[:index]))
             if where.line == line_number:
-                columns.append((length, where.column))
+                columns.append((length, where.line, where.column))
             text.append(segment)
             length += len(segment)
-    lines.append(RenderedLine("".join(text), line_number, tuple(columns) or ((0, 1),)))
+    lines.append(RenderedLine("".join(text), line_number, tuple(columns)))
     return lines
