@@ -21,6 +21,7 @@ from .html import read_html
 from .markdown import read_markdown
 from .text import read_text
 from .wikitext import read_wikitext
+from .word import read_docx
 
 __all__ = ["BYTES_READERS", "TEXT_READERS", "read_document", "read_text"]
 
@@ -35,7 +36,9 @@ TEXT_READERS: dict[DocumentFormat, TextReader] = {
     DocumentFormat.WIKITEXT: read_wikitext,
     DocumentFormat.HTML: read_html,
 }
-BYTES_READERS: dict[DocumentFormat, BytesReader] = {}
+BYTES_READERS: dict[DocumentFormat, BytesReader] = {
+    DocumentFormat.DOCX: read_docx,
+}
 
 
 def read_document(path: Path, display_path: str | None = None) -> Document:

@@ -182,7 +182,8 @@ def _footnotes(root: etree._Element) -> tuple[dict[etree._Element, etree._Elemen
         if target is None or target.tag != "li" or target.getparent() is None:
             continue
         shown = link.text_content()
-        in_sup = any(a.tag == "sup" for a in link.iterancestors()) or link.find(".//sup") is not None
+        in_sup = (any(a.tag == "sup" for a in link.iterancestors())
+                  or link.find(".//sup") is not None)
         if not _MARKER_TEXT.match(shown) or not (in_sup or "[" in shown
                                                    or "footnote-ref" in _classes(link)):
             continue
