@@ -20,7 +20,7 @@ from .conftest import REFERENCES
 
 @pytest.fixture(scope="module")
 def samples() -> dict[str, CheckedDocument]:
-    checked = check_files(discover([REFERENCES]))
+    checked = check_files(discover(sorted(REFERENCES.glob("*.txt"))))
     return {c.document.path.rsplit("/", 1)[-1][:2]: c for c in checked}
 
 
