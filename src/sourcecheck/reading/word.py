@@ -80,7 +80,7 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, PackageNotFoundError | zipfile.BadZipFile | EOFError | zlib.error):
         return "not a Word document: the .docx file is not a complete ZIP package"
     if isinstance(exc, KeyError):
-        return "not a Word document: the package has no word/document.xml"
+        return f"not a Word document: a part of the package is missing ({exc})"
     if isinstance(exc, etree.XMLSyntaxError):
         return f"broken Word document: its XML does not parse ({exc.msg})"
     return f"not a readable Word document: {exc}"
