@@ -274,6 +274,8 @@ def test_unclosed_cite_template_keeps_the_entry_as_written() -> None:
 @pytest.mark.parametrize(("source", "name", "expected"), [
     pytest.param("html", "saved-page.txt", DocumentFormat.HTML, id="html-as-txt"),
     pytest.param("wiki", "article.txt", DocumentFormat.WIKITEXT, id="wikitext-as-txt"),
+    pytest.param("md", "notes.txt", DocumentFormat.MARKDOWN, id="markdown-footnotes-as-txt"),
+    pytest.param("html", "saved-page", DocumentFormat.HTML, id="html-without-suffix"),
     pytest.param("docx", "chapter.txt", DocumentFormat.DOCX, id="docx-as-txt"),
     pytest.param("docx", "chapter", DocumentFormat.DOCX, id="docx-without-suffix"),
     pytest.param("txt", "chapter.docx", DocumentFormat.TEXT, id="text-as-docx"),
@@ -315,3 +317,38 @@ def test_text_readers_never_raise(reader: Callable[[str, str], Document], text: 
 def test_word_reader_never_raises(data: bytes) -> None:
     document = read_docx("fuzz.docx", b"PK\x03\x04" + data)
     assert document.notices or document.entries or document.notes or not document.text
+
+
+def test_word_numbers_notes_as_word_shows_them() -> None:
+    """Footnotes are numbered by the order of their marks, not their ids; endnotes are
+    i, ii … by default; a custom mark keeps its text; a footnote no mark shows is kept."""
+    import docx
+
+    from .data.make_docx import add_notes_part, note_reference
+
+    word = docx.Document()
+    paragraph = word.add_paragraph("First claim.")
+    note_reference(paragraph, "footnote", 5)
+    paragraph.add_run(" Second claim.")
+    note_reference(paragraph, "footnote", 2)
+    paragraph.add_run(" Third.")
+    note_reference(paragraph, "endnote", 1)
+    paragraph.add_run(" Fourth.")
+    note_reference(paragraph, "footnote", 7, custom_mark="*")
+    add_notes_part(word, "footnote", {2: "Lary 2015, p. 2.", 5: "Westad 2003, p. 5.",
+                                      7: "Tanner 2015, p. 7.", 9: "Orphan note."})
+    add_notes_part(word, "endnote", {1: "Koga 2016, p. 1."})
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = read_docx("n.docx", buffer.getvalue())
+    assert [(m.label, m.location.line, m.location.column) for m in document.markers] == [
+        ("1", 1, 13), ("2", 1, 27), ("i", 1, 34), ("*", 1, 42)]
+    assert document.text == "First claim. Second claim. Third. Fourth."
+    # notes stand where their marks are; one without a mark at the start
+    assert [(n.label, n.text, n.location.column) for n in document.notes] == [
+        ("footnote id 9", "Orphan note.", 1), ("1", "Westad 2003, p. 5.", 13),
+        ("2", "Lary 2015, p. 2.", 27), ("i", "Koga 2016, p. 1.", 34),
+        ("*", "Tanner 2015, p. 7.", 42)]
+    codes = [(f.code, f.note) for f in check_document(document).findings
+             if f.code.startswith("cite.unused")]
+    assert codes == [("cite.unused-note", "footnote id 9")]

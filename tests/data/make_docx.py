@@ -28,7 +28,6 @@ from docx.text.paragraph import Paragraph
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "references" / "02-liaoshen-wikipedia.docx"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 NOTES = [
@@ -112,9 +111,7 @@ def _footnote_reference(paragraph: Paragraph, number: int) -> None:
     bookmark.set(qn("w:id"), str(number))
     bookmark.set(qn("w:name"), f"_RefNote{number}")
     paragraph._p.append(bookmark)
-    reference = OxmlElement("w:footnoteReference")
-    reference.set(qn("w:id"), str(number))
-    paragraph._p.append(_superscript_run(reference))
+    note_reference(paragraph, "footnote", number)
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(number))
     paragraph._p.append(end)
@@ -129,20 +126,42 @@ def _note_cross_reference(paragraph: Paragraph, number: int) -> None:
     paragraph._p.append(field)
 
 
-def _footnotes_xml() -> bytes:
-    notes = [
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        "</w:footnote>",
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        "<w:continuationSeparator/></w:r></w:p></w:footnote>",
+def notes_xml(kind: str, notes: dict[int, str]) -> bytes:
+    """A footnotes or endnotes part (``kind`` "footnote" or "endnote") with Word's two
+    separator notes and one paragraph per note."""
+    items = [
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:{kind}>",
+        f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>",
     ]
-    for number, text in enumerate(NOTES, start=1):
-        notes.append(
-            f'<w:footnote w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
-            f'</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}'
-            f"</w:t></w:r></w:p></w:footnote>")
+    for number, text in notes.items():
+        items.append(
+            f'<w:{kind} w:id="{number}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+            f'</w:rPr><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {escape(text)}'
+            f"</w:t></w:r></w:p></w:{kind}>")
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:footnotes xmlns:w="{W}">{"".join(notes)}</w:footnotes>').encode()
+            f'<w:{kind}s xmlns:w="{W}">{"".join(items)}</w:{kind}s>').encode()
+
+
+def add_notes_part(document: docx.document.Document, kind: str, notes: dict[int, str]) -> None:
+    """Relate a footnotes or endnotes part to a python-docx document before saving."""
+    content_type = (f"application/vnd.openxmlformats-officedocument.wordprocessingml."
+                    f"{kind}s+xml")
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, notes_xml(kind, notes),
+                document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+
+
+def note_reference(paragraph: Paragraph, kind: str, note_id: int, custom_mark: str = "") -> None:
+    """A reference mark to footnote or endnote ``note_id``; a custom mark is its own text."""
+    reference = OxmlElement(f"w:{kind}Reference")
+    reference.set(qn("w:id"), str(note_id))
+    if custom_mark:
+        reference.set(qn("w:customMarkFollows"), "1")
+    paragraph._p.append(_superscript_run(reference))
+    if custom_mark:
+        paragraph.add_run(custom_mark)
 
 
 def build() -> bytes:
@@ -168,9 +187,7 @@ def build() -> bytes:
         paragraph.add_run(after)
     for style, pieces in TRAILER:
         document.add_paragraph("".join(str(p) for p in pieces), style=style)
-    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, _footnotes_xml(),
-                document.part.package)
-    document.part.relate_to(part, RT.FOOTNOTES)
+    add_notes_part(document, "footnote", dict(enumerate(NOTES, start=1)))
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())

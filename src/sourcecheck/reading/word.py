@@ -259,7 +259,8 @@ class _ParagraphReader:
     def _custom_mark(self, element: etree._Element) -> str:
         run = element.getparent()
         following = run.getnext() if run is not None else None
-        text = "".join(following.itertext()) if following is not None else ""
+        text = ("".join(t.text or "" for t in following.iter(qn("w:t")))
+                if following is not None else "")
         return text.strip() or "*"
 
     def _cross_reference(self, bookmark: str, shows_result: bool = False) -> None:
@@ -289,14 +290,13 @@ def _prefix(paragraph: Paragraph, element: etree._Element) -> str:
 
 def _notes(path: str, word: docx.document.Document, relationship: str, kind: _Kind,
            uses: Counter[str]) -> Iterator[Note]:
-    """The notes of the footnotes or endnotes part, in the order of their numbers."""
+    """The notes of the footnotes or endnotes part, each located at its reference mark."""
     part = next((rel.target_part for rel in word.part.rels.values()
                  if rel.reltype == relationship and not rel.is_external), None)
     if part is None:
         return
     root = etree.fromstring(part.blob)
-    found: list[tuple[tuple[int, int], Note]] = []
-    for position, note in enumerate(root.iter(qn(f"w:{kind.name}"))):
+    for note in root.iter(qn(f"w:{kind.name}")):
         if note.get(qn("w:type")) in _SKIPPED_NOTE_TYPES:
             continue
         note_id = note.get(qn("w:id")) or ""
@@ -308,12 +308,7 @@ def _notes(path: str, word: docx.document.Document, relationship: str, kind: _Ki
         if not text:
             continue
         label = kind.labels.get(note_id)
-        if label is None:  # a note no reference mark shows: Word would not show it either
+        if label is None:  # no reference mark shows this note: Word would not show it either
             label = f"{kind.name} id {note_id}"
         paragraph_number, column = kind.anchors.get(note_id, (1, 1))
-        order = (0, kind.count and list(kind.labels).index(note_id)) if note_id in kind.labels \
-            else (1, position)
-        found.append((order, Note(label, text, Location(path, paragraph_number, column),
-                                  max(1, uses[label]))))
-    for _, note in sorted(found, key=lambda item: item[0]):
-        yield note
+        yield Note(label, text, Location(path, paragraph_number, column), max(1, uses[label]))
