@@ -352,3 +352,26 @@ def test_word_numbers_notes_as_word_shows_them() -> None:
     codes = [(f.code, f.note) for f in check_document(document).findings
              if f.code.startswith("cite.unused")]
     assert codes == [("cite.unused-note", "footnote id 9")]
+
+
+LIST_DEFINED = """Claim.<ref name="lary" /> Aside.<ref group="note">See below.</ref> As {{harv|Lary|2015|p=10}} says.
+
+== References ==
+{{reflist|refs=
+<ref name="lary">Lary 2015, p. 3.</ref>
+}}
+* {{cite book |last=Lary |first=Diana |year=2015 |title=China's Civil War |publisher=Cambridge University Press |location=Cambridge}}
+"""
+
+
+def test_wikitext_list_defined_refs_groups_and_in_text_harv() -> None:
+    document = read_wikitext("l.wiki", LIST_DEFINED)
+    # a list-defined note is located where its text is written
+    assert [(n.label, n.text, n.location.line) for n in document.notes] == [
+        ("note 1", "See below.", 1), ("1", "Lary 2015, p. 3.", 5)]
+    assert [(m.label, m.location.line, m.location.column) for m in document.markers] == [
+        ("1", 1, 7), ("note 1", 1, 33)]
+    # an in-text {{harv}} is prose, not a note: its words stay in the text
+    assert len(document.entries) == 1 and document.entries[0].kind == "book"
+    checked = check_document(document)
+    assert [(r.citation.note, r.status.value) for r in checked.resolutions] == [("1", "resolved")]

@@ -232,6 +232,9 @@ def _template(node: Template, source: str, offset: int, walk: _Walk) -> None:
     elif _CITATIONS.match(name):
         walk.entries.append(_entry(node, source, offset, walk))
         _blank(source, offset, walk)
+    elif name in _SHORT_CITATIONS:  # an in-text {{harv}}: its text stays in the prose
+        walk.pieces.append((offset, _short_citation(node, walk)))
+        _blank(source, offset, walk)
     elif name in _LIST_TEMPLATES:
         if node.has("refs"):
             value = node.get("refs").value
