@@ -37,6 +37,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
 from ..models import (
@@ -50,16 +51,23 @@ from ..models import (
     ReadNotice,
     Section,
 )
+from .citation_templates import (
+    CITATIONS,
+    SHORT_CITATIONS,
+    citation_anchors,
+    citation_fields,
+    param,
+    render_citation,
+    short_citation,
+    template_name,
+)
 from .rendered import RenderedLine, read_rendered
 from .shapes import HeadingKind, heading_kind
 from .text import read_text
 
-_SHORT_CITATIONS = frozenset({"sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "sfnm"})
 _FOOTNOTE_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "efn", "efn-la", "efn-ua", "efn-lr"})
-_CITATIONS = re.compile(r"^(?:cite[ _-]?\w+(?:[ _-]\w+)?|citation|vcite[ _]\w+)$", re.I)
 _LIST_TEMPLATES = frozenset({"reflist", "references", "notelist", "notelist-la", "notelist-ua",
-                             "refbegin", "refend", "notelist-lr"})
-_YEAR = re.compile(r"\b(?:1[4-9]|20)\d\d[a-z]?\b")
+                            "refbegin", "refend", "notelist-lr"})
 _OPEN_REF = re.compile(r"<ref(?:\s[^>]*)?>", re.I)
 
 
@@ -99,11 +107,11 @@ def read_wikitext(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
     templates and from free text under sources headings."""
     try:
         code = mwparserfromhell.parse(text)
-    except Exception:  # the parser's own bug must not stop the run; read the text as text
+    except ParserError:  # the parser's own failure must not stop the run: read it as text
         return replace(read_text(path, text, notices), format=DocumentFormat.WIKITEXT)
     walk = _Walk(path, [i for i, char in enumerate(text) if char == "\n"])
-    _collect_anchors(code, walk)
-    _walk_nodes(code, 0, walk, in_ref=False)
+    walk.anchors = citation_anchors(code)
+    _walk_nodes(code, 0, walk)
     rendered = _render_lines(walk)
     notes = [Note(d.label, d.text, d.location, max(1, d.uses), d.lines)
              for d in walk.notes.values() if d.defined]
@@ -114,15 +122,15 @@ def read_wikitext(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
 # --- the walk -------------------------------------------------------------------------
 
 
-def _walk_nodes(code: Wikicode, offset: int, walk: _Walk, in_ref: bool) -> None:
+def _walk_nodes(code: Wikicode, offset: int, walk: _Walk) -> None:
     """Visit nodes in order; ``offset`` is where ``code`` starts in the source."""
     for node in code.nodes:
         source = str(node)
-        _visit(node, source, offset, walk, in_ref)
+        _visit(node, source, offset, walk)
         offset += len(source)
 
 
-def _visit(node: Node, source: str, offset: int, walk: _Walk, in_ref: bool) -> None:
+def _visit(node: Node, source: str, offset: int, walk: _Walk) -> None:
     if isinstance(node, Text):
         _text(source, offset, walk)
     elif isinstance(node, Heading):
@@ -137,7 +145,7 @@ def _visit(node: Node, source: str, offset: int, walk: _Walk, in_ref: bool) -> N
     elif isinstance(node, Template):
         _template(node, source, offset, walk)
     elif isinstance(node, Tag):
-        _tag(node, source, offset, walk, in_ref)
+        _tag(node, source, offset, walk)
     elif isinstance(node, (Wikilink, ExternalLink)):
         _visible(str(_shown(node)), source, offset, walk)
     elif isinstance(node, HTMLEntity):
@@ -193,11 +201,11 @@ def _blank(source: str, offset: int, walk: _Walk) -> None:
             walk.pieces.append((offset + index, "\n"))
 
 
-def _tag(node: Tag, source: str, offset: int, walk: _Walk, in_ref: bool) -> None:
+def _tag(node: Tag, source: str, offset: int, walk: _Walk) -> None:
     name = str(node.tag).strip().lower()
     if name == "references":
         if node.contents is not None:
-            _reflist_refs(node.contents, source, offset + source.find(str(node.contents)), walk)
+            _reflist_refs(node.contents, offset + source.find(str(node.contents)), walk)
         _blank(source, offset, walk)
         return
     if name in ("script", "style", "math", "nowiki", "pre", "gallery", "syntaxhighlight"):
@@ -215,7 +223,7 @@ def _tag(node: Tag, source: str, offset: int, walk: _Walk, in_ref: bool) -> None
     contents = str(node.contents)
     start = _contents_start(node, source, contents)
     _blank(source[:start], offset, walk)
-    _walk_nodes(node.contents, offset + start, walk, in_ref)
+    _walk_nodes(node.contents, offset + start, walk)
     _blank(source[start + len(contents):], offset + start + len(contents), walk)
 
 
@@ -226,25 +234,25 @@ def _contents_start(node: Tag, source: str, contents: str) -> int:
 
 
 def _template(node: Template, source: str, offset: int, walk: _Walk) -> None:
-    name = _template_name(node)
+    name = template_name(node)
     if name in _FOOTNOTE_TEMPLATES:
         _footnote_template(node, name, source, offset, walk)
-    elif _CITATIONS.match(name):
+    elif CITATIONS.match(name):
         walk.entries.append(_entry(node, source, offset, walk))
         _blank(source, offset, walk)
-    elif name in _SHORT_CITATIONS:  # an in-text {{harv}}: its text stays in the prose
-        walk.pieces.append((offset, _short_citation(node, walk)))
+    elif name in SHORT_CITATIONS:  # an in-text {{harv}}: its text stays in the prose
+        walk.pieces.append((offset, short_citation(node, walk.anchors)))
         _blank(source, offset, walk)
     elif name in _LIST_TEMPLATES:
         if node.has("refs"):
             value = node.get("refs").value
-            _reflist_refs(value, source, offset + source.find(str(value)), walk)
+            _reflist_refs(value, offset + source.find(str(value)), walk)
         _blank(source, offset, walk)
     else:
         _blank(source, offset, walk)
 
 
-def _reflist_refs(code: Wikicode, source: str, offset: int, walk: _Walk) -> None:
+def _reflist_refs(code: Wikicode, offset: int, walk: _Walk) -> None:
     """List-defined references: ``<ref name="x">…</ref>`` inside a reference list."""
     for node in code.nodes:
         node_source = str(node)
@@ -303,7 +311,7 @@ def _footnote_template(node: Template, name: str, source: str, offset: int,
     where = walk.locate(offset)
     if name.startswith("efn"):
         group = "lower-alpha"
-        key_name = _param(node, "name") or f"#efn{offset}"
+        key_name = param(node, "name") or f"#efn{offset}"
         key = (group, key_name)
     else:
         group = ""
@@ -316,7 +324,7 @@ def _footnote_template(node: Template, name: str, source: str, offset: int,
                 start = offset + source.find(str(body))
                 draft.text, draft.lines = _note_text(body, start, walk)
         else:
-            draft.text = _short_citation(node, walk) + "."
+            draft.text = short_citation(node, walk.anchors) + "."
         draft.defined = bool(draft.text)
     draft.uses += 1
     walk.markers.append(Marker(draft.label, where))
@@ -330,10 +338,10 @@ def _note_text(code: Wikicode, offset: int, walk: _Walk) -> tuple[str, tuple[Lin
     for node in code.nodes:
         source = str(node)
         if isinstance(node, Template):
-            name = _template_name(node)
-            if name in _SHORT_CITATIONS:
-                pieces.append((position, _short_citation(node, walk), False))
-            elif _CITATIONS.match(name):
+            name = template_name(node)
+            if name in SHORT_CITATIONS:
+                pieces.append((position, short_citation(node, walk.anchors), False))
+            elif CITATIONS.match(name):
                 pieces.append((position, render_citation(node), False))
         elif isinstance(node, Text):
             pieces.append((position, source, True))
@@ -381,153 +389,12 @@ def _flatten(pieces: Iterable[tuple[int, str, bool]],
     return "".join(chars), tuple(starts)
 
 
-# --- citation templates ---------------------------------------------------------------
-
-
-def _template_name(node: Template) -> str:
-    return " ".join(str(node.name).replace("_", " ").split()).lower()
-
-
 def _attribute(node: Tag, name: str) -> str | None:
     for attribute in node.attributes:
         if str(attribute.name).strip().lower() == name:
             value = str(attribute.value).strip() if attribute.value is not None else ""
             return value or None
     return None
-
-
-def _param(node: Template, *names: str) -> str | None:
-    """The plain value of the first named parameter that is set (markup stripped)."""
-    for name in names:
-        if node.has(name):
-            value = node.get(name).value.strip_code(keep_template_params=False).strip()
-            if value:
-                return " ".join(value.split())
-    return None
-
-
-def _positional(node: Template) -> list[str]:
-    return [" ".join(p.value.strip_code().split()) for p in node.params
-            if not p.showkey and p.value.strip_code().strip()]
-
-
-def _people(node: Template, role: str) -> list[str]:
-    """Names of authors or editors as "Family, Given" (or as written), in order."""
-    people: list[str] = []
-    for number in range(1, 10):
-        suffixes = ("", "1") if number == 1 else (str(number),)
-        if role == "author":
-            last = _param(node, *[f"{k}{s}" for s in suffixes
-                                  for k in ("last", "surname", "author-last", "author")])
-            first = _param(node, *[f"{k}{s}" for s in suffixes
-                                   for k in ("first", "given", "author-first")])
-        else:
-            last = _param(node, *[k for s in suffixes for k in (
-                f"editor{s}-last", f"editor-last{s}", f"editor{s}-surname", f"editor{s}")])
-            first = _param(node, *[k for s in suffixes for k in (
-                f"editor{s}-first", f"editor-first{s}", f"editor{s}-given")])
-        if last is None:
-            if number > 1:
-                break
-            continue
-        people.append(f"{last}, {first}" if first else last)
-    return people
-
-
-def _surnames(node: Template) -> list[str]:
-    names = _people(node, "author") or _people(node, "editor")
-    return [name.split(",")[0].strip() if "," in name else name.split()[-1] for name in names]
-
-
-def _year(node: Template) -> str | None:
-    year = _param(node, "year")
-    if year:
-        return year
-    date = _param(node, "date")
-    match = _YEAR.search(date) if date else None
-    return match.group() if match else None
-
-
-def citation_fields(node: Template) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """A citation template's kind and its (BibTeX field, value) pairs."""
-    name = _template_name(node)
-    fields: list[tuple[str, str]] = [("author", a) for a in _people(node, "author")]
-    fields += [("editor", e) for e in _people(node, "editor")]
-    chapter = _param(node, "chapter", "contribution", "entry", "section")
-    title = _param(node, "title")
-    container = _param(node, "journal", "work", "newspaper", "magazine", "periodical",
-                       "website", "encyclopedia")
-    if chapter:
-        kind = "incollection"
-        fields += [("title", chapter)] + ([("booktitle", title)] if title else [])
-    elif container or name in ("cite journal", "cite news", "cite magazine"):
-        kind = "article"
-        fields += ([("title", title)] if title else []) + (
-            [("journal", container)] if container else [])
-    else:
-        kind = "book"
-        fields += [("title", title)] if title else []
-    for field_name, names in (
-        ("edition", ("edition",)), ("volume", ("volume",)), ("series", ("series",)),
-        ("publisher", ("publisher", "institution")),
-        ("address", ("location", "place", "publication-place")),
-        ("year", ("year",)), ("date", ("date",)), ("pages", ("pages", "page")),
-        ("language", ("language",)), ("doi", ("doi",)), ("url", ("url",)),
-    ):
-        value = _param(node, *names)
-        if value:
-            fields.append((field_name, value))
-    for key in ("isbn", "ISBN", "isbn13", "ISBN13"):
-        value = _param(node, key)
-        if value:
-            fields.append(("isbn", value))
-    return kind, tuple(fields)
-
-
-def render_citation(node: Template) -> str:
-    """A citation template written out the way Wikipedia shows it (CS1), which the
-    reference parser reads: "Tanner, Harold M. (2015). Title. Place: Publisher. ISBN …"."""
-    kind, fields = citation_fields(node)
-    values = dict(fields)
-    authors = [v for k, v in fields if k == "author"] or [v for k, v in fields if k == "editor"]
-    parts: list[str] = []
-    head = "; ".join(authors)
-    year = values.get("year") or values.get("date")
-    if head:
-        parts.append(f"{head} ({year})." if year else f"{head}.")
-    if kind == "incollection":
-        parts.append(f'"{values.get("title", "")}". In {values.get("booktitle", "")}.')
-    elif kind == "article":
-        parts.append(f'"{values.get("title", "")}". {values.get("journal", "")}.'.strip())
-    elif "title" in values:
-        parts.append(f"{values['title']}.")
-    if "edition" in values:
-        parts.append(f"{values['edition']} ed.")
-    if "volume" in values:
-        parts.append(f"Vol. {values['volume']}.")
-    place, publisher = values.get("address"), values.get("publisher")
-    if place and publisher:
-        parts.append(f"{place}: {publisher}.")
-    elif publisher or place:
-        parts.append(f"{publisher or place}.")
-    if not head and year:
-        parts.append(f"{year}.")
-    isbns = [v for k, v in fields if k == "isbn"]
-    if isbns:
-        parts.append(f"ISBN {', '.join(isbns)}.")
-    text = " ".join(parts)
-    locator = _locator(node)
-    return f"{text.rstrip('.')}, {locator}." if locator else text
-
-
-def _locator(node: Template) -> str | None:
-    page = _param(node, "p", "page")
-    if page:
-        return f"p. {page}"
-    pages = _param(node, "pp", "pages")
-    if pages and _template_name(node) in _SHORT_CITATIONS:
-        return f"pp. {pages}"
-    return _param(node, "loc", "at")
 
 
 def _entry(node: Template, source: str, offset: int, walk: _Walk) -> RawEntry:
@@ -538,62 +405,6 @@ def _entry(node: Template, source: str, offset: int, walk: _Walk) -> RawEntry:
                for n, i in enumerate(i for i, char in enumerate(source) if char == "\n")]
     return RawEntry(source, location, walk.section, tuple(starts) if len(starts) > 1 else (),
                     fields, kind)
-
-
-# --- CITEREF: short citations to citation templates ----------------------------------
-
-
-def _anchor(names: Iterable[str], year: str | None) -> str:
-    return "".join("".join(names).split()).lower() + (year or "").lower()
-
-
-def _collect_anchors(code: Wikicode, walk: _Walk) -> None:
-    """Every citation template's CITEREF anchor: its ``ref={{sfnref|…}}`` if given, else
-    up to four surnames and the year."""
-    for node in code.filter_templates(recursive=True):
-        if not _CITATIONS.match(_template_name(node)):
-            continue
-        explicit = node.get("ref").value if node.has("ref") else None
-        if explicit is not None:
-            inner = [t for t in explicit.filter_templates()
-                     if _template_name(t) in ("sfnref", "harvid")]
-            if inner:
-                args = _positional(inner[0])
-                walk.anchors.setdefault(_anchor(args, None), node)
-                continue
-            if explicit.strip_code().strip().lower() == "none":
-                continue
-        walk.anchors.setdefault(_anchor(_surnames(node)[:4], _year(node)), node)
-
-
-def _short_citation(node: Template, walk: _Walk) -> str:
-    """``{{sfn|Westad|2003|p=36}}`` as "Westad 2003, p. 36"; names and year are those of
-    the citation template it points to (CITEREF rule) when one does."""
-    args = _positional(node)
-    year = args[-1] if len(args) > 1 and _YEAR.fullmatch(args[-1]) else None
-    names = args[:-1] if year else args
-    target = walk.anchors.get(_anchor(names[:4], year))
-    if target is not None:
-        surnames = _surnames(target)
-        if surnames:
-            names, year = surnames, _year(target) or year
-        else:
-            title = _param(target, "title")
-            names, year = ([title] if title else names), None
-    cited = _names(names)
-    text = f"{cited} {year}" if year else cited
-    locator = _locator(node)
-    return f"{text}, {locator}" if locator else text
-
-
-def _names(names: list[str]) -> str:
-    """Surnames as Wikipedia's short citations show them: "A", "A & B", "A, B & C",
-    "A et al."."""
-    if len(names) >= 4:
-        return f"{names[0]} et al."
-    if len(names) >= 2:
-        return f"{', '.join(names[:-1])} & {names[-1]}"
-    return names[0] if names else ""
 
 
 # --- the rendering ----------------------------------------------------------------------
