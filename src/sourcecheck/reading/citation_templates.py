@@ -38,16 +38,17 @@ def _positional(node: Template) -> list[str]:
             if not p.showkey and p.value.strip_code().strip()]
 
 
-def _people(node: Template, role: str) -> list[str]:
-    """Names of authors or editors as "Family, Given" (or as written), in order."""
-    people: list[str] = []
+def _people(node: Template, role: str) -> list[tuple[str, str | None]]:
+    """Authors or editors as (last, first) in order; ``author=`` gives a whole name as
+    last, with no first."""
+    people: list[tuple[str, str | None]] = []
     for number in range(1, 10):
         suffixes = ("", "1") if number == 1 else (str(number),)
         if role == "author":
             last = param(node, *[f"{k}{s}" for s in suffixes
-                                  for k in ("last", "surname", "author-last", "author")])
+                                 for k in ("last", "surname", "author-last", "author")])
             first = param(node, *[f"{k}{s}" for s in suffixes
-                                   for k in ("first", "given", "author-first")])
+                                  for k in ("first", "given", "author-first")])
         else:
             last = param(node, *[k for s in suffixes for k in (
                 f"editor{s}-last", f"editor-last{s}", f"editor{s}-surname", f"editor{s}")])
@@ -57,13 +58,24 @@ def _people(node: Template, role: str) -> list[str]:
             if number > 1:
                 break
             continue
-        people.append(f"{last}, {first}" if first else last)
+        people.append((last, first))
     return people
 
 
+def _names_as_fields(people: list[tuple[str, str | None]]) -> list[str]:
+    """"Family, Given", or a whole name as written (``parse_name`` reads it later)."""
+    return [f"{last}, {first}" if first else last for last, first in people]
+
+
+def _anchor_names(node: Template) -> list[str]:
+    """The names a CITEREF anchor is made of: the last (or whole author) values."""
+    return [last for last, _ in _people(node, "author") or _people(node, "editor")]
+
+
 def _surnames(node: Template) -> list[str]:
-    names = _people(node, "author") or _people(node, "editor")
-    return [name.split(",")[0].strip() if "," in name else name.split()[-1] for name in names]
+    """Family names as a short citation shows them (the last word of a whole name)."""
+    people = _people(node, "author") or _people(node, "editor")
+    return [last if first else last.split()[-1] for last, first in people]
 
 
 def _year(node: Template) -> str | None:
@@ -78,8 +90,8 @@ def _year(node: Template) -> str | None:
 def citation_fields(node: Template) -> tuple[str, tuple[tuple[str, str], ...]]:
     """A citation template's kind and its (BibTeX field, value) pairs."""
     name = template_name(node)
-    fields: list[tuple[str, str]] = [("author", a) for a in _people(node, "author")]
-    fields += [("editor", e) for e in _people(node, "editor")]
+    fields = [("author", a) for a in _names_as_fields(_people(node, "author"))]
+    fields += [("editor", e) for e in _names_as_fields(_people(node, "editor"))]
     chapter = param(node, "chapter", "contribution", "entry", "section")
     title = param(node, "title")
     container = param(node, "journal", "work", "newspaper", "magazine", "periodical",
@@ -178,7 +190,7 @@ def citation_anchors(code: Wikicode) -> dict[str, Template]:
                 continue
             if explicit.strip_code().strip().lower() == "none":
                 continue
-        anchors.setdefault(_anchor(_surnames(node)[:4], _year(node)), node)
+        anchors.setdefault(_anchor(_anchor_names(node)[:4], _year(node)), node)
     return anchors
 
 
