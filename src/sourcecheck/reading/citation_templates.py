@@ -23,13 +23,26 @@ def template_name(node: Template) -> str:
     return " ".join(str(node.name).replace("_", " ").split()).lower()
 
 
-def param(node: Template, *names: str) -> str | None:
-    """The plain value of the first named parameter that is set (markup stripped)."""
-    for name in names:
-        if node.has(name):
-            value = node.get(name).value.strip_code(keep_template_params=False).strip()
+#: a template's named parameters with their plain values (markup stripped), read once
+Params = dict[str, str]
+
+
+def named_params(node: Template) -> Params:
+    """Every named parameter that is set, by name, its value as plain text."""
+    values: Params = {}
+    for parameter in node.params:
+        if parameter.showkey:
+            value = " ".join(parameter.value.strip_code(keep_template_params=False).split())
             if value:
-                return " ".join(value.split())
+                values.setdefault(str(parameter.name).strip(), value)
+    return values
+
+
+def param(values: Params, *names: str) -> str | None:
+    """The value of the first of ``names`` that is set."""
+    for name in names:
+        if name in values:
+            return values[name]
     return None
 
 
@@ -38,7 +51,7 @@ def _positional(node: Template) -> list[str]:
             if not p.showkey and p.value.strip_code().strip()]
 
 
-def _people(node: Template, role: str) -> list[tuple[str, str | None]]:
+def _people(node: Params, role: str) -> list[tuple[str, str | None]]:
     """Authors or editors as (last, first) in order; ``author=`` gives a whole name as
     last, with no first."""
     people: list[tuple[str, str | None]] = []
@@ -67,18 +80,18 @@ def _names_as_fields(people: list[tuple[str, str | None]]) -> list[str]:
     return [f"{last}, {first}" if first else last for last, first in people]
 
 
-def _anchor_names(node: Template) -> list[str]:
+def _anchor_names(node: Params) -> list[str]:
     """The names a CITEREF anchor is made of: the last (or whole author) values."""
     return [last for last, _ in _people(node, "author") or _people(node, "editor")]
 
 
-def _surnames(node: Template) -> list[str]:
+def _surnames(node: Params) -> list[str]:
     """Family names as a short citation shows them (the last word of a whole name)."""
     people = _people(node, "author") or _people(node, "editor")
     return [last if first else last.split()[-1] for last, first in people]
 
 
-def _year(node: Template) -> str | None:
+def _year(node: Params) -> str | None:
     year = param(node, "year")
     if year:
         return year
@@ -87,9 +100,12 @@ def _year(node: Template) -> str | None:
     return match.group() if match else None
 
 
-def citation_fields(node: Template) -> tuple[str, tuple[tuple[str, str], ...]]:
+def citation_fields(template: Template) -> tuple[str, tuple[tuple[str, str], ...]]:
     """A citation template's kind and its (BibTeX field, value) pairs."""
-    name = template_name(node)
+    return _fields(named_params(template), template_name(template))
+
+
+def _fields(node: Params, name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     fields = [("author", a) for a in _names_as_fields(_people(node, "author"))]
     fields += [("editor", e) for e in _names_as_fields(_people(node, "editor"))]
     chapter = param(node, "chapter", "contribution", "entry", "section")
@@ -123,10 +139,11 @@ def citation_fields(node: Template) -> tuple[str, tuple[tuple[str, str], ...]]:
     return kind, tuple(fields)
 
 
-def render_citation(node: Template) -> str:
+def render_citation(template: Template) -> str:
     """A citation template written out the way Wikipedia shows it (CS1), which the
     reference parser reads: "Tanner, Harold M. (2015). Title. Place: Publisher. ISBN …"."""
-    kind, fields = citation_fields(node)
+    node = named_params(template)
+    kind, fields = _fields(node, template_name(template))
     values = dict(fields)
     authors = [v for k, v in fields if k == "author"] or [v for k, v in fields if k == "editor"]
     parts: list[str] = []
@@ -155,16 +172,16 @@ def render_citation(node: Template) -> str:
     if isbns:
         parts.append(f"ISBN {', '.join(isbns)}.")
     text = " ".join(parts)
-    locator = _locator(node)
+    locator = _locator(node, template_name(template))
     return f"{text.rstrip('.')}, {locator}." if locator else text
 
 
-def _locator(node: Template) -> str | None:
+def _locator(node: Params, name: str) -> str | None:
     page = param(node, "p", "page")
     if page:
         return f"p. {page}"
     pages = param(node, "pp", "pages")
-    if pages and template_name(node) in SHORT_CITATIONS:
+    if pages and name in SHORT_CITATIONS:
         return f"pp. {pages}"
     return param(node, "loc", "at")
 
@@ -190,7 +207,8 @@ def citation_anchors(code: Wikicode) -> dict[str, Template]:
                 continue
             if explicit.strip_code().strip().lower() == "none":
                 continue
-        anchors.setdefault(_anchor(_anchor_names(node)[:4], _year(node)), node)
+        values = named_params(node)
+        anchors.setdefault(_anchor(_anchor_names(values)[:4], _year(values)), node)
     return anchors
 
 
@@ -202,15 +220,16 @@ def short_citation(node: Template, anchors: dict[str, Template]) -> str:
     names = args[:-1] if year else args
     target = anchors.get(_anchor(names[:4], year))
     if target is not None:
-        surnames = _surnames(target)
+        values = named_params(target)
+        surnames = _surnames(values)
         if surnames:
-            names, year = surnames, _year(target) or year
+            names, year = surnames, _year(values) or year
         else:
-            title = param(target, "title")
+            title = param(values, "title")
             names, year = ([title] if title else names), None
     cited = _names(names)
     text = f"{cited} {year}" if year else cited
-    locator = _locator(node)
+    locator = _locator(named_params(node), template_name(node))
     return f"{text}, {locator}" if locator else text
 
 

@@ -56,6 +56,7 @@ from .citation_templates import (
     SHORT_CITATIONS,
     citation_anchors,
     citation_fields,
+    named_params,
     param,
     render_citation,
     short_citation,
@@ -311,7 +312,7 @@ def _footnote_template(node: Template, name: str, source: str, offset: int,
     where = walk.locate(offset)
     if name.startswith("efn"):
         group = "lower-alpha"
-        key_name = param(node, "name") or f"#efn{offset}"
+        key_name = param(named_params(node), "name") or f"#efn{offset}"
         key = (group, key_name)
     else:
         group = ""

@@ -31,7 +31,6 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..models import (
@@ -96,6 +95,7 @@ def _read(path: str, word: docx.document.Document) -> Document:
     endnotes = _Kind("endnote", *_numbering(word, "endnotePr", "lowerRoman"))
     kinds = {qn("w:footnoteReference"): footnotes, qn("w:endnoteReference"): endnotes}
     bookmarks = _bookmarked_notes(word, kinds)
+    styles = _style_names(word)
     rendered: list[RenderedLine] = []
     markers: list[Marker] = []
     texts: list[str] = []
@@ -104,7 +104,7 @@ def _read(path: str, word: docx.document.Document) -> Document:
         text = reading.read(paragraph)
         markers.extend(reading.markers)
         texts.append(text)
-        prefix = _prefix(Paragraph(paragraph, word._body), paragraph)
+        prefix = _prefix(paragraph, styles)
         rendered.append(RenderedLine(prefix + text, number, ((len(prefix), number, 1),)))
         rendered.append(RenderedLine("", number))
     uses = Counter(marker.label for marker in markers)
@@ -276,12 +276,18 @@ class _ParagraphReader:
             self.noteref = bookmark
 
 
-def _prefix(paragraph: Paragraph, element: etree._Element) -> str:
-    """"• " for list paragraphs, so the text reader sees them as items."""
+def _style_names(word: docx.document.Document) -> dict[str, str]:
+    """Paragraph style id -> name, read once (python-docx looks styles up slowly)."""
     try:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+        return {style.style_id: style.name or "" for style in word.styles}
     except _CORRUPT:
-        style = ""
+        return {}
+
+
+def _prefix(element: etree._Element, styles: dict[str, str]) -> str:
+    """"• " for list paragraphs, so the text reader sees them as items."""
+    style_id = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style = styles.get(style_id.get(qn("w:val")) or "", "") if style_id is not None else ""
     numbered = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
     if numbered or style.startswith("List") or style == "Bibliography":
         return "• "
