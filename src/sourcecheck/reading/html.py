@@ -53,6 +53,7 @@ _BLOCK_TAGS = frozenset({
     "body", "html", "form", "fieldset", "details", "summary",
 })
 _MARKER_TEXT = re.compile(r"^\s*\[?\s*(?P<label>[\w ]{1,16}?)\s*\]?\s*$")
+_NEWLINE = re.compile("\n")
 _WORD = re.compile(r"\w{2,}")
 _SEARCH_WINDOW = 20000  # how far ahead a text run is looked for in the source
 
@@ -153,7 +154,7 @@ def read_html(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Doc
         document = read_text(path, text, notices)
         return Document(path, DocumentFormat.HTML, text, document.entries, document.notes,
                         document.markers, notices)
-    source = _Source(text, [i for i, char in enumerate(text) if char == "\n"])
+    source = _Source(text, [m.start() for m in _NEWLINE.finditer(text)])
     marker_links, note_items = _footnotes(root)
     markers: list[Marker] = []
     labels: dict[etree._Element, str] = {}

@@ -69,6 +69,7 @@ from .text import read_text
 _FOOTNOTE_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "efn", "efn-la", "efn-ua", "efn-lr"})
 _LIST_TEMPLATES = frozenset({"reflist", "references", "notelist", "notelist-la", "notelist-ua",
                             "refbegin", "refend", "notelist-lr"})
+_NEWLINE = re.compile("\n")
 _OPEN_REF = re.compile(r"<ref(?:\s[^>]*)?>", re.I)
 
 
@@ -110,7 +111,7 @@ def read_wikitext(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
         code = mwparserfromhell.parse(text)
     except ParserError:  # the parser's own failure must not stop the run: read it as text
         return replace(read_text(path, text, notices), format=DocumentFormat.WIKITEXT)
-    walk = _Walk(path, [i for i, char in enumerate(text) if char == "\n"])
+    walk = _Walk(path, [m.start() for m in _NEWLINE.finditer(text)])
     walk.anchors = citation_anchors(code)
     _walk_nodes(code, 0, walk)
     rendered = _render_lines(walk)
@@ -197,9 +198,7 @@ def _visible(shown: str, source: str, offset: int, walk: _Walk) -> None:
 
 def _blank(source: str, offset: int, walk: _Walk) -> None:
     """Hide a span but keep its line breaks, so later lines stay where they are."""
-    for index, char in enumerate(source):
-        if char == "\n":
-            walk.pieces.append((offset + index, "\n"))
+    walk.pieces.extend((offset + match.start(), "\n") for match in _NEWLINE.finditer(source))
 
 
 def _tag(node: Tag, source: str, offset: int, walk: _Walk) -> None:
