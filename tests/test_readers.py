@@ -375,3 +375,14 @@ def test_wikitext_list_defined_refs_groups_and_in_text_harv() -> None:
     assert len(document.entries) == 1 and document.entries[0].kind == "book"
     checked = check_document(document)
     assert [(r.citation.note, r.status.value) for r in checked.resolutions] == [("1", "resolved")]
+
+
+def test_html_bare_superscripts_are_markers_only_with_notes() -> None:
+    page = ("<p>Claim.<sup>1</sup> Area 5 m<sup>2</sup>.</p>\n<h2>Notes</h2>\n"
+            "<ol><li>Lary 2015, p. 3.</li><li>Lary 2015, p. 4.</li></ol>")
+    document = read_html("s.html", page)
+    assert [(n.label, n.text) for n in document.notes] == [
+        ("1", "Lary 2015, p. 3."), ("2", "Lary 2015, p. 4.")]
+    assert [m.label for m in document.markers] == ["1", "2"]
+    no_notes = read_html("m.html", "<p>Area 5 m<sup>2</sup>.</p>")
+    assert not no_notes.markers

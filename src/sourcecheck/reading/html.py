@@ -55,6 +55,8 @@ _BLOCK_TAGS = frozenset({
 _MARKER_TEXT = re.compile(r"^\s*\[?\s*(?P<label>[\w ]{1,16}?)\s*\]?\s*$")
 _NEWLINE = re.compile("\n")
 _WORD = re.compile(r"\w{2,}")
+_DIGITS = re.compile(r"\s*\d{1,5}\s*")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SEARCH_WINDOW = 20000  # how far ahead a text run is looked for in the source
 
 
@@ -269,6 +271,12 @@ def _render_element(child: etree._Element, tag: str, out: _Rendering, source: _S
         out.add("• ", None)
     elif tag in ("td", "th"):
         out.add(" ", None)
+    elif tag == "sup" and _DIGITS.fullmatch(child.text_content()) and not len(child):
+        # a bare superscript number: written as the text reader's superscript digits, so it
+        # is a marker only when the page has notes (m² is not a note)
+        at = source.find(child.text or "", line)
+        out.add((child.text or "").strip().translate(_SUPERSCRIPT), at, source)
+        return
     out.add(child.text or "", source.find(child.text or "", line), source)
     _render(child, out, source, links, items, markers, labels)
     if block or is_citation:
