@@ -386,3 +386,28 @@ def test_html_bare_superscripts_are_markers_only_with_notes() -> None:
     assert [m.label for m in document.markers] == ["1", "2"]
     no_notes = read_html("m.html", "<p>Area 5 m<sup>2</sup>.</p>")
     assert not no_notes.markers
+
+
+def test_wikitext_refs_inside_other_templates_are_notes() -> None:
+    text = ("{{Infobox military conflict\n| date = 1948<ref>Tanner 2015, p. 1.</ref>\n"
+            "| place = Liaoning{{sfn|Tanner|2015|p=2}}\n}}\nProse.<ref>Tanner 2015, p. 3.</ref>\n")
+    document = read_wikitext("i.wiki", text)
+    assert [(n.label, n.text, n.location.line) for n in document.notes] == [
+        ("1", "Tanner 2015, p. 1.", 2), ("2", "Tanner 2015, p. 2.", 3),
+        ("3", "Tanner 2015, p. 3.", 5)]
+    assert [(m.location.line, m.location.column) for m in document.markers] == [
+        (2, 14), (3, 19), (5, 7)]
+
+
+def test_markdown_reference_links_are_not_notes() -> None:
+    text = "See [the archive][1] and [this][2].\n\n[1]: https://example.org\n [2]: https://x.org\n"
+    document = read_markdown("l.md", text)
+    assert not document.markers and not document.notes
+
+
+def test_docx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcecheck.reading import word
+
+    monkeypatch.setattr(word, "_MAX_UNPACKED", 1000)
+    [notice] = word.read_docx("big.docx", _docx_bytes()).notices
+    assert notice.kind is NoticeKind.UNREADABLE and "too large when unpacked" in notice.message

@@ -37,11 +37,15 @@ _INLINE = re.compile(
     r"\\(?P<escaped>[!-/:-@\[-`{-~])"
     r"|!?\[(?P<link_text>[^\]\n]*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\))?[^()\s]*)"
     r"(?:\s+\"[^\"]*\")?\)"
+    r"|(?<!!)\[(?P<ref_text>[^\]\n^][^\]\n]*)\]\[[^\]\n]*\]"
     r"|<(?P<autolink>(?:https?|ftp|mailto):[^>\s]+)>"
     r"|(?P<code>`+)"
     r"|(?P<emphasis>\*{1,3}(?!\s)|(?<=\S)\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w))"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
+# "[1]: https://…" defines a reference-style link (and "[text][1]" uses one): not a note.
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+")
+
 
 
 def read_markdown(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
@@ -61,7 +65,7 @@ def read_markdown(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
                 in_fence = None
             rendered.append(RenderedLine("", number))
             continue
-        if index in note_lines or _RULE_OR_UNDERLINE.match(line):
+        if index in note_lines or _RULE_OR_UNDERLINE.match(line) or _LINK_DEFINITION.match(line):
             rendered.append(RenderedLine("", number))
             continue
         for match in _FOOTNOTE_MARKER.finditer(line):
@@ -113,6 +117,8 @@ def strip_line(line: str, number: int) -> RenderedLine:
             keep(match.start("escaped"), match.end("escaped"))
         elif match.group("link_text") is not None:
             keep(match.start("link_text"), match.end("link_text"))
+        elif match.group("ref_text") is not None:
+            keep(match.start("ref_text"), match.end("ref_text"))
         elif match.group("autolink") is not None:
             keep(match.start("autolink"), match.end("autolink"))
         position = match.end()

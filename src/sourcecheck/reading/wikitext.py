@@ -249,7 +249,25 @@ def _template(node: Template, source: str, offset: int, walk: _Walk) -> None:
             _reflist_refs(value, offset + source.find(str(value)), walk)
         _blank(source, offset, walk)
     else:
+        _notes_in_parameters(node, source, offset, walk)
         _blank(source, offset, walk)
+
+
+def _notes_in_parameters(node: Template, source: str, offset: int, walk: _Walk) -> None:
+    """Refs and footnote templates inside another template's parameters (an infobox's
+    ``date = 1948<ref>…</ref>``) are notes all the same; the template's text stays hidden."""
+    if "<ref" not in source.lower() and "{{" not in source[2:]:
+        return
+    shown, walk.pieces = walk.pieces, []
+    position = 0
+    for parameter in node.params:
+        written, value = str(parameter), str(parameter.value)
+        at = source.find(written, position)
+        if at < 0:
+            continue
+        position = at + len(written)
+        _walk_nodes(parameter.value, offset + position - len(value), walk)
+    walk.pieces = shown
 
 
 def _reflist_refs(code: Wikicode, offset: int, walk: _Walk) -> None:

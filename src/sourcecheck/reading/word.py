@@ -42,10 +42,12 @@ from ..models import (
     NoticeKind,
     ReadNotice,
 )
+from .decode import MAX_BYTES
 from .rendered import RenderedLine, read_rendered
 
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(?P<bookmark>\S+)", re.I)
 _SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+_MAX_UNPACKED = 4 * MAX_BYTES
 _CORRUPT = (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, zlib.error,
             etree.XMLSyntaxError, EOFError, OSError, AttributeError, TypeError)
 
@@ -68,7 +70,13 @@ class _Kind:
 
 def read_docx(path: str, data: bytes) -> Document:
     """Read a Word document; a corrupt file gives a notice instead of an exception."""
+    if len(data) > MAX_BYTES:
+        return _unreadable(path, f"too large: {len(data) / 1e6:.0f} MB (the limit is "
+                                 f"{MAX_BYTES // (1024 * 1024)} MiB)")
     try:
+        unpacked = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if unpacked > _MAX_UNPACKED:  # a ZIP bomb would fill the memory
+            return _unreadable(path, f"too large when unpacked: {unpacked / 1e6:.0f} MB")
         word = docx.Document(io.BytesIO(data))
         return _read(path, word)
     except _CORRUPT as exc:
