@@ -411,3 +411,13 @@ def test_docx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(word, "_MAX_UNPACKED", 1000)
     [notice] = word.read_docx("big.docx", _docx_bytes()).notices
     assert notice.kind is NoticeKind.UNREADABLE and "too large when unpacked" in notice.message
+
+
+def test_empty_word_document_is_reported_empty() -> None:
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    document = read_docx("empty.docx", buffer.getvalue())
+    assert [n.kind for n in document.notices] == [NoticeKind.EMPTY]
+    assert [f.code for f in check_document(document).findings] == ["doc.empty"]

@@ -119,7 +119,12 @@ def _read(path: str, word: docx.document.Document) -> Document:
     notes: list[Note] = []
     for kind, relationship in ((footnotes, RT.FOOTNOTES), (endnotes, RT.ENDNOTES)):
         notes.extend(_notes(path, word, relationship, kind, uses))
-    return read_rendered(path, DocumentFormat.DOCX, "\n".join(texts), rendered,
+    text = "\n".join(texts)
+    if not text.strip() and not notes:
+        notice = ReadNotice(NoticeKind.EMPTY, "the Word document holds no text",
+                            Location(path, 1, 1))
+        return Document(path, DocumentFormat.DOCX, text, notices=(notice,))
+    return read_rendered(path, DocumentFormat.DOCX, text, rendered,
                          notes=notes, markers=markers, text_markers=not notes)
 
 
