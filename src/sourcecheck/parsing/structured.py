@@ -68,6 +68,8 @@ def reference_from_entry(entry: RawEntry) -> Reference:
         else:
             values.setdefault(name, value)
     title = values.get("title")
+    if title:  # "Decisive encounters : the …" is spelled as the text parser spells it
+        title = re.sub(r"\s+:", ":", title)
     if title and values.get("subtitle"):
         title = f"{title}: {values['subtitle']}"
     year = values.get("year") or _year_of(values.get("date"))

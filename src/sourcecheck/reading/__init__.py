@@ -19,8 +19,12 @@ from .bibtex import read_bibtex
 from .csl_json import read_csl_json
 from .decode import UnreadableFile, decode_document
 from .formats import detect_format
+from .html import read_html
+from .markdown import read_markdown
 from .ris import read_ris
 from .text import read_text
+from .wikitext import read_wikitext
+from .word import read_docx
 
 __all__ = ["BYTES_READERS", "TEXT_READERS", "read_document", "read_text"]
 
@@ -34,8 +38,13 @@ TEXT_READERS: dict[DocumentFormat, TextReader] = {
     DocumentFormat.BIBTEX: read_bibtex,
     DocumentFormat.RIS: read_ris,
     DocumentFormat.CSL_JSON: read_csl_json,
+    DocumentFormat.MARKDOWN: read_markdown,
+    DocumentFormat.WIKITEXT: read_wikitext,
+    DocumentFormat.HTML: read_html,
 }
-BYTES_READERS: dict[DocumentFormat, BytesReader] = {}
+BYTES_READERS: dict[DocumentFormat, BytesReader] = {
+    DocumentFormat.DOCX: read_docx,
+}
 
 
 def read_document(path: Path, display_path: str | None = None) -> Document:

@@ -28,6 +28,7 @@ _BIBTEX = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)
 _RIS = re.compile(r"\A\s*TY  - ")
 _CSL_JSON = re.compile(r'\A\s*[\[{]\s*(?:\{\s*)?"(?:id|type|title|author)"\s*:')
 _WIKITEXT = re.compile(r"<ref[\s>/]|\{\{\s*(?:cite|citation|sfn|harv|reflist)", re.I)
+_MARKDOWN_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:[ \t]", re.M)
 
 
 def format_by_suffix(name: str) -> DocumentFormat | None:
@@ -43,7 +44,7 @@ def format_by_content(head: bytes) -> DocumentFormat | None:
 
     Only unmistakable signs count: a ZIP header (Word), an HTML root tag, a BibTeX
     ``@type{``, an RIS ``TY  -`` first line, a CSL-JSON object, wikitext ``<ref>`` or
-    citation templates.
+    citation templates, a pandoc footnote definition (``[^1]: …``) for Markdown.
     """
     if head.startswith(_ZIP):
         return DocumentFormat.DOCX
@@ -58,6 +59,8 @@ def format_by_content(head: bytes) -> DocumentFormat | None:
         return DocumentFormat.BIBTEX
     if _WIKITEXT.search(text):
         return DocumentFormat.WIKITEXT
+    if _MARKDOWN_FOOTNOTE.search(text):
+        return DocumentFormat.MARKDOWN
     return None
 
 
