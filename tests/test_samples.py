@@ -84,9 +84,16 @@ def test_unsourced_article(samples: dict[str, CheckedDocument]) -> None:
     assert [f.code for f in checked.findings] == ["doc.unsourced"]
 
 
+# Rules that need a catalogue's answer: the samples are checked without look-ups here
+# (the rule table covers them with an in-memory catalogue; test_draft_against_a_catalogue
+# below checks the draft against one).
+NEEDS_CATALOGUE = {code for code in RULES if code.startswith("lookup.")} | {"cite.page-range"}
+
+
 def test_draft_with_problems_shows_every_rule(samples: dict[str, CheckedDocument]) -> None:
     codes = _codes(samples["05"])
-    expected = {code for code in RULES if code.split(".")[0] in ("isbn", "ref", "cite")}
+    expected = {code for code in RULES if code.split(".")[0] in ("isbn", "ref", "cite")
+                and code not in NEEDS_CATALOGUE}
     assert expected <= set(codes), sorted(expected - set(codes))
     assert any(f.severity is Severity.ERROR for f in samples["05"].findings)
 
@@ -96,4 +103,4 @@ def test_samples_cover_every_rule_of_the_design(samples: dict[str, CheckedDocume
     file-level rules (empty, unreadable, encoding) are covered by the rule table instead."""
     seen = {f.code for checked in samples.values() for f in checked.findings}
     file_level = {"doc.empty", "doc.unreadable", "doc.encoding"}
-    assert set(RULES) - file_level <= seen
+    assert set(RULES) - file_level - NEEDS_CATALOGUE <= seen

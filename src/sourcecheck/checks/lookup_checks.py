@@ -37,7 +37,7 @@ from .compare import (
 )
 from .finding import finding
 
-_PAGE_NUMBER = re.compile(r"\d+")
+_PAGE_RANGE = re.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?")
 
 
 def isbns_to_look_up(checked: CheckedDocument) -> list[str]:
@@ -187,7 +187,7 @@ def _page_range_findings(checked: CheckedDocument,
         record = _record_for_volume(reference, records.get(reference.id, {}), citation.volume)
         if record is None or not record.pages:
             continue
-        highest = max((int(n) for n in _PAGE_NUMBER.findall(citation.locator)), default=0)
+        highest = highest_page(citation.locator)
         if highest > record.pages:
             findings.append(finding(
                 "cite.page-range",
@@ -197,6 +197,24 @@ def _page_range_findings(checked: CheckedDocument,
                 citation.location, reference=reference.id, note=citation.note,
                 hint="check the page number (or the edition cited)"))
     return findings
+
+
+def highest_page(locator: str) -> int:
+    """The last page a locator names; abbreviated range ends are expanded.
+
+    >>> highest_page("pp. 192–94")
+    194
+    >>> highest_page("p. 36")
+    36
+    """
+    highest = 0
+    for start, end in _PAGE_RANGE.findall(locator):
+        last = start
+        if end:
+            # "192–94" means 192–194: the end keeps the start's leading digits
+            last = start[:len(start) - len(end)] + end if len(end) < len(start) else end
+        highest = max(highest, int(last))
+    return highest
 
 
 def _record_for_volume(reference: Reference, records: Mapping[str, CatalogueRecord],
