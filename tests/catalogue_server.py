@@ -66,6 +66,7 @@ class CatalogueServer:
         self.faults = faults or Faults()
         self.enabled = {"/api/books": openlibrary, "/books/v1/volumes": googlebooks,
                         "/lcdb": loc}
+        self.hidden: dict[str, set[str]] = {}  # path -> ISBNs it pretends not to know
         self.requests: Counter[str] = Counter()  # path -> requests received
         self.bibkeys_per_request: list[int] = []
         self.user_agents: set[str] = set()
@@ -76,7 +77,8 @@ class CatalogueServer:
         self._last = time.monotonic()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.catalogue = self
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,),
+                                        daemon=True)
 
     @property
     def url(self) -> str:
@@ -120,6 +122,9 @@ class CatalogueServer:
                 return self._random.choice(faults.kinds)
             return None
 
+    def _book(self, path: str, isbn: str) -> Book | None:
+        return None if isbn in self.hidden.get(path, ()) else self.books.get(isbn)
+
     # --- the three formats -------------------------------------------------------------
 
     def openlibrary(self, query: dict[str, list[str]]) -> tuple[int, bytes]:
@@ -129,7 +134,7 @@ class CatalogueServer:
             return 414, b"Request-URI Too Long"
         answer: dict[str, Any] = {}
         for key in keys:
-            book = self.books.get(key.removeprefix("ISBN:"))
+            book = self._book("/api/books", key.removeprefix("ISBN:"))
             if book:
                 entry: dict[str, Any] = {
                     "url": f"https://openlibrary.org/books/{key}", "title": book.title,
@@ -147,7 +152,7 @@ class CatalogueServer:
 
     def googlebooks(self, query: dict[str, list[str]]) -> tuple[int, bytes]:
         isbn = query.get("q", [""])[0].removeprefix("isbn:")
-        book = self.books.get(isbn)
+        book = self._book("/books/v1/volumes", isbn)
         if not book:
             return 200, json.dumps({"kind": "books#volumes", "totalItems": 0}).encode()
         info: dict[str, Any] = {"title": book.title, "authors": list(book.authors),
@@ -160,7 +165,7 @@ class CatalogueServer:
 
     def loc(self, query: dict[str, list[str]]) -> tuple[int, bytes]:
         isbn = query.get("query", [""])[0].split("=", 1)[-1]
-        book = self.books.get(isbn)
+        book = self._book("/lcdb", isbn)
         records = ""
         if book:
             title = book.title + (f" : {book.subtitle}" if book.subtitle else "")
@@ -225,3 +230,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def make_isbn(n: int, prefix: str = "978014") -> str:
+    """The ``n``-th valid ISBN-13 of a block (group 0): distinct, reproducible."""
+    first12 = f"{prefix}{n:06d}"
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(first12))
+    return first12 + str((10 - total % 10) % 10)
+
+
+def make_books(count: int, prefix: str = "978014") -> dict[str, Book]:
+    """``count`` made-up books keyed by their ISBN-13."""
+    return {make_isbn(n, prefix): Book(title=f"Book number {n}", authors=(f"Author {n}",),
+                                       publisher="Test Press", year="2001", pages=200 + n)
+            for n in range(count)}
