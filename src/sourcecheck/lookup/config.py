@@ -13,6 +13,8 @@ googlebooks_key        SOURCECHECK_GOOGLEBOOKS_KEY      optional Google Books AP
 cache_dir              SOURCECHECK_CACHE_DIR            folder of the look-up cache
 contact                SOURCECHECK_CONTACT              contact in the User-Agent
 openlibrary_rate       SOURCECHECK_OPENLIBRARY_RATE     requests per second (default 3)
+googlebooks_rate       SOURCECHECK_GOOGLEBOOKS_RATE     requests per second (default 4)
+loc_rate               SOURCECHECK_LOC_RATE             requests per second (default 2)
 timeout                SOURCECHECK_TIMEOUT              read timeout in seconds (10)
 connect_timeout        SOURCECHECK_CONNECT_TIMEOUT      connect timeout in seconds (2)
 retries                SOURCECHECK_RETRIES              retries per request (3)
@@ -50,8 +52,8 @@ class LookupSettings:
     cache_dir: Path | None = None  # None: the user cache directory
     contact: str = CONTACT
     openlibrary_rate: float = 3.0
-    googlebooks_rate: float = 2.0
-    loc_rate: float = 1.0
+    googlebooks_rate: float = 4.0
+    loc_rate: float = 2.0
     timeout: float = 10.0
     connect_timeout: float = 2.0
     retries: int = 3
