@@ -171,6 +171,20 @@ def test_service_retries_a_500_and_never_calls_a_failure_not_found(tmp_path: Pat
 
 
 @responses.activate
+def test_two_hosts_that_time_out_mean_the_network_is_down(tmp_path: Path) -> None:
+    import requests
+
+    responses.get("https://ol.test/api/books", body=requests.exceptions.ConnectTimeout())
+    responses.get("https://gb.test/books/v1/volumes", body=requests.exceptions.ConnectTimeout())
+    responses.get("https://loc.test/lcdb", body=b"<r/>")
+    results = _service(tmp_path).lookup([TANNER, WESTAD])
+    assert {r.status for r in results.values()} == {LookupStatus.UNAVAILABLE}
+    hosts = {call.request.url.split("/")[2] for call in responses.calls}
+    assert hosts == {"ol.test", "gb.test"}  # the Library of Congress was not tried
+    assert len([c for c in responses.calls if "ol.test" in c.request.url]) == 1
+
+
+@responses.activate
 def test_google_books_key_never_appears_in_results(tmp_path: Path) -> None:
     responses.get("https://ol.test/api/books", json={})
     responses.get("https://gb.test/books/v1/volumes", status=403)

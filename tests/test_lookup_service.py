@@ -158,7 +158,9 @@ def test_a_host_that_keeps_failing_opens_the_breaker(server: CatalogueServer,
     service = _service(server.url, tmp_path, retries=1, workers=1)
     results = service.lookup(isbns)
     assert {r.status for r in results.values()} == {LookupStatus.UNAVAILABLE}
-    assert server.total_requests == 6  # 3 failed requests x 2 tries, then the breaker
+    # 8 failed attempts in a row open the breaker: Open Library's batch (2 tries) and three
+    # Google Books requests (2 tries each); the LoC, on the same host, is not asked
+    assert server.total_requests == 8
 
 
 def test_offline_uses_the_cache_only(server: CatalogueServer, tmp_path: Path) -> None:
@@ -170,6 +172,16 @@ def test_offline_uses_the_cache_only(server: CatalogueServer, tmp_path: Path) ->
     warm = _service(server.url, tmp_path, offline=True).lookup(isbns)
     assert [warm[i].status for i in isbns] == [LookupStatus.FOUND, LookupStatus.FOUND,
                                                LookupStatus.UNAVAILABLE]
+
+
+def test_a_host_that_is_not_the_catalogue_is_asked_once(tmp_path: Path) -> None:
+    """A captive proxy or a wrong mirror URL answers 404 for the API's own path."""
+    with CatalogueServer(dict(BOOKS), openlibrary=False, googlebooks=False, loc=False) as running:
+        service = _service(running.url, tmp_path)
+        results = service.lookup(list(BOOKS)[:20])
+        sent = running.total_requests
+    assert {r.status for r in results.values()} == {LookupStatus.UNAVAILABLE}
+    assert sent == 1  # every provider lives on that host
 
 
 def test_user_agent_names_the_tool_and_a_contact(server: CatalogueServer,

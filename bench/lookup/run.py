@@ -56,8 +56,7 @@ def _sourcecheck(server: CatalogueServer, isbns: list[str], cache: Path, label: 
     results = service.lookup(isbns)
     seconds = time.perf_counter() - start
     counts = Counter(results[i].status.value if i in results else "lost" for i in isbns)
-    service.cache.close()
-    service.transport.close()
+    service.close()
     return Row(label, len(isbns), seconds, server.total_requests - before, counts)
 
 

@@ -190,8 +190,7 @@ class _OpenCatalogue:
         return self.service
 
     def __exit__(self, *_exc: object) -> None:
-        self.service.transport.close()
-        self.cache.close()
+        self.service.close()
 
 
 def _catalogue(offline: bool) -> _OpenCatalogue:

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from .. import isbn as isbn_maths
 from ..models import CatalogueRecord, LookupResult, LookupStatus
@@ -22,7 +23,9 @@ from .providers import Provider, Request
 from .providers.googlebooks import GoogleBooksProvider
 from .providers.loc import LibraryOfCongressProvider
 from .providers.openlibrary import OpenLibraryProvider
-from .transport import Failure, Fetched, Transport
+
+if TYPE_CHECKING:
+    from .transport import Transport
 
 Progress = Callable[[str, int, int], None]  # (provider, ISBNs answered, ISBNs asked of it)
 _Answers = dict[str, CatalogueRecord | None]
@@ -55,8 +58,23 @@ class CatalogueService:
                  slots: Sequence[ProviderSlot] | None = None) -> None:
         self.settings = settings
         self.cache = cache
-        self.transport = transport or Transport(settings)
+        self._transport = transport
         self.slots = list(slots) if slots is not None else default_slots(settings)
+
+    @property
+    def transport(self) -> Transport:
+        """The HTTP transport, made on first use (an offline or warm run never loads the
+        HTTP stack)."""
+        if self._transport is None:
+            from .transport import Transport
+
+            self._transport = Transport(self.settings)
+        return self._transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        self.cache.close()
 
     def lookup(self, numbers: Iterable[str],
                progress: Progress | None = None) -> dict[str, LookupResult]:
@@ -115,11 +133,13 @@ class CatalogueService:
         """Answers for one batch; a batch the server rejects as too long is halved."""
         request = slot.provider.build_request(isbns)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        from .transport import Fetched
+
         outcome = self.transport.fetch(slot.base_url, request.path, request.params,
                                        slot.rate, partial(_parse, slot.provider, request, stamp))
         if isinstance(outcome, Fetched):
             return outcome.value, set()
-        if isinstance(outcome, Failure) and outcome.reason == "too-long" and len(isbns) > 1:
+        if outcome.reason == "too-long" and len(isbns) > 1:
             half = len(isbns) // 2
             first, first_failed = self._ask_batch(slot, isbns[:half])
             second, second_failed = self._ask_batch(slot, isbns[half:])

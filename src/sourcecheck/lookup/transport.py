@@ -28,13 +28,19 @@ T = TypeVar("T")
 
 MAX_RETRY_AFTER = 30.0  # seconds: a server asking for more is treated as unavailable
 TOO_LONG = frozenset({413, 414, 431})  # the request (its URL) is too long: split it
-_BREAKER_FAILURES = 3  # requests in a row that fail after every retry open the breaker
+# The API's own paths never answer these for a well-formed request (an unknown ISBN is an
+# empty answer, not a 404): the host is not the catalogue (a captive proxy, a wrong mirror
+# URL) or refuses us, so it is not asked again.
+REFUSING = frozenset({401, 403, 404, 407, 410})
+_BREAKER_FAILURES = 8  # failed attempts in a row (any thread) that open a host's breaker
+_UNREACHABLE_HOSTS = 2  # hosts that cannot be connected to before the network counts as down
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """Why a request gave no usable answer: ``unreachable``, ``rate-limited``,
-    ``server-error``, ``timeout``, ``malformed``, ``too-long`` or ``client-error``."""
+    """Why a request gave no usable answer: ``unreachable``, ``refused``,
+    ``rate-limited``, ``server-error``, ``timeout``, ``reset``, ``malformed``,
+    ``too-long`` or ``client-error``."""
 
     reason: str
 
@@ -91,8 +97,16 @@ class Transport:
         self.requests_sent = 0
 
     def is_down(self, base_url: str) -> bool:
-        """True once the breaker for this host has opened: it is not asked again."""
-        return _host(base_url) in self._down
+        """True once the breaker for this host has opened: it is not asked again. When two
+        hosts could not be connected to, the network itself is taken to be down (so a run
+        without network waits for at most two connect timeouts)."""
+        return self._is_down(_host(base_url))
+
+    def _is_down(self, host: str) -> bool:
+        if host in self._down:
+            return True
+        unreachable = sum(1 for why in self._down.values() if why == "unreachable")
+        return unreachable >= _UNREACHABLE_HOSTS
 
     def fetch(self, base_url: str, path: str, params: tuple[tuple[str, str], ...],
               rate: float, parse: Callable[[bytes], T]) -> Fetched[T] | Failure:
@@ -106,33 +120,38 @@ class Transport:
         bucket = self._bucket(host, rate)
         attempt, throttled = 0, 0
         while True:
-            if host in self._down:
+            if self._is_down(host):
                 return Failure("unreachable")
             self._sleep_for(bucket.wait_time())
+            if self._is_down(host):  # the breaker may have opened while this one waited
+                return Failure("unreachable")
             outcome, retry_after = self._attempt(base_url + path, params, parse)
             if isinstance(outcome, Fetched):
                 with self._lock:
                     self._failures[host] = 0
                 return outcome
             failure = outcome
-            if failure.reason == "unreachable":
+            if failure.reason in ("unreachable", "refused"):
                 with self._lock:
-                    self._down.setdefault(host, "unreachable")
+                    self._down.setdefault(host, failure.reason)
                 return failure
-            if failure.reason in ("too-long", "client-error"):
+            if failure.reason == "too-long":
                 return failure
+            if failure.reason == "client-error":
+                return self._count_failure(host, failure)
+            self._count_failure(host, failure)
             if failure.reason == "rate-limited":
                 throttled += 1
                 if throttled > self.settings.retries + 2:
-                    return self._exhausted(host, failure)
+                    return failure
                 wait = retry_after if retry_after is not None else self._backoff(throttled)
                 if wait > MAX_RETRY_AFTER:
-                    return self._exhausted(host, failure)
+                    return failure
                 self._sleep_for(wait)
                 continue
             attempt += 1
             if attempt > self.settings.retries:
-                return self._exhausted(host, failure)
+                return failure
             self._sleep_for(self._backoff(attempt))
 
     def _attempt(self, url: str, params: tuple[tuple[str, str], ...],
@@ -156,6 +175,8 @@ class Transport:
             return Failure("rate-limited"), _retry_after(response.headers.get("Retry-After"))
         if status in TOO_LONG:
             return Failure("too-long"), None
+        if status in REFUSING:
+            return Failure("refused"), None
         if status >= 500:
             return Failure("server-error"), None
         if status >= 400:
@@ -165,7 +186,11 @@ class Transport:
         except MalformedResponse:
             return Failure("malformed"), None
 
-    def _exhausted(self, host: str, failure: Failure) -> Failure:
+    def _count_failure(self, host: str, failure: Failure) -> Failure:
+        """Count a failed attempt; enough in a row, with no success between, open the
+        breaker. A 429 is not counted: the host is there, only busy."""
+        if failure.reason == "rate-limited":
+            return failure
         with self._lock:
             self._failures[host] = self._failures.get(host, 0) + 1
             if self._failures[host] >= _BREAKER_FAILURES:
