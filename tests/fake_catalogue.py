@@ -21,9 +21,9 @@ class FakeCatalogue:
         self.asked: list[list[str]] = []
 
     def lookup(self, numbers: Iterable[str],
-               progress: Callable[[str, int, int], None] | None = None
-               ) -> dict[str, LookupResult]:
-        wanted = [isbn.to_isbn13(n) for n in numbers if isbn.is_valid(n)]
+               progress: Callable[[str, int, int], None] | None = None,
+               probes: Iterable[str] = ()) -> dict[str, LookupResult]:
+        wanted = [isbn.to_isbn13(n) for n in [*numbers, *probes] if isbn.is_valid(n)]
         self.asked.append(wanted)
         results = {}
         for number in wanted:

@@ -83,6 +83,16 @@ def test_google_books_and_loc_find_what_open_library_lacks(tmp_path: Path) -> No
     assert record is not None and record.pages == 520 and record.authors == ("Tang, Yilu",)
 
 
+def test_checksum_candidates_ride_along_in_batches_only(server: CatalogueServer,
+                                                       tmp_path: Path) -> None:
+    known, also_known, probe = *list(BOOKS)[:2], make_isbn(901)
+    results = _service(server.url, tmp_path).lookup([known], probes=[probe, also_known])
+    assert results[known].status is LookupStatus.FOUND
+    assert results[also_known].status is LookupStatus.FOUND
+    assert results[probe].status is LookupStatus.NOT_FOUND
+    assert server.requests == {"/api/books": 1}  # no one-ISBN request for a probe
+
+
 @pytest.mark.parametrize("script", [
     pytest.param(["429", "429"], id="429-without-retry-after"),
     pytest.param(["500", "503"], id="5xx"),
@@ -130,7 +140,7 @@ def test_429s_without_retry_after_are_waited_out(tmp_path: Path) -> None:
 
 def test_thirty_percent_failures_lose_no_isbn(tmp_path: Path) -> None:
     faults = Faults(fail_rate=0.3, kinds=("500", "hang", "truncated", "reset"),
-                    hang_seconds=1.0)
+                    hang_seconds=0.5)
     isbns = [*BOOKS, *(make_isbn(n, "978016") for n in range(20))]
     with CatalogueServer(dict(BOOKS), faults) as running:
         results = _service(running.url, tmp_path, retries=4).lookup(isbns)

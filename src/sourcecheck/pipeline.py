@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .checks import run_checks
-from .checks.lookup_checks import all_isbns, isbns_to_look_up, verify_document
+from .checks.lookup_checks import isbns_to_look_up, verify_document
 from .citations.find import find_citations
 from .citations.resolve import references_from_notes, resolve_citations
 from .citekeys import unique_keys
@@ -86,8 +86,9 @@ class Catalogue(Protocol):
     """Looks ISBNs up: ISBN-13 -> result for every valid number given."""
 
     def lookup(self, numbers: Iterable[str],
-               progress: Callable[[str, int, int], None] | None = None
-               ) -> dict[str, LookupResult]:
+               progress: Callable[[str, int, int], None] | None = None,
+               probes: Iterable[str] = ()) -> dict[str, LookupResult]:
+        """``probes`` are extra ISBNs worth asking only where it costs no extra request."""
         ...
 
 
@@ -97,7 +98,8 @@ def check_document(document: Document, enabled: Iterable[str] | None = None,
     ``catalogue``, its ISBNs are looked up and every reference verified."""
     checked = _check_unselected(document)
     if catalogue is not None:
-        checked = verify_document(checked, catalogue.lookup(isbns_to_look_up(checked)))
+        wanted = isbns_to_look_up([checked])
+        checked = verify_document(checked, catalogue.lookup(wanted.isbns, None, wanted.probes))
     return _select(checked, enabled)
 
 
@@ -143,7 +145,8 @@ def iter_checked(inputs: Sequence[InputFile], enabled: Iterable[str] | None = No
             yield check_document(read_document(item.path, item.display), allowed)
         return
     checked = [_check_unselected(read_document(item.path, item.display)) for item in inputs]
-    results = catalogue.lookup(all_isbns(checked), progress)
+    wanted = isbns_to_look_up(checked)
+    results = catalogue.lookup(wanted.isbns, progress, wanted.probes)
     for document in checked:
         yield _select(verify_document(document, results), allowed)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .. import isbn
 from ..models import (
@@ -40,17 +40,30 @@ from .finding import finding
 _PAGE_RANGE = re.compile(r"(\d+)(?:\s*[-–—]\s*(\d+))?")
 
 
-def isbns_to_look_up(checked: CheckedDocument) -> list[str]:
-    """Every valid ISBN-13 of a document, and the candidates of every ISBN with a wrong
-    check digit (so a catalogue can say which one is the cited book)."""
-    numbers: list[str] = []
-    for reference in checked.references:
-        for identifier in reference.isbns:
-            if identifier.isbn13:
-                numbers.append(identifier.isbn13)
-            elif isbn.check(identifier.raw).error == "isbn.checksum":
-                numbers += [isbn.to_isbn13(c) for c in isbn.checksum_candidates(identifier.raw)]
-    return numbers
+@dataclass(frozen=True, slots=True)
+class LookupRequest:
+    """What a run asks the catalogues: the ISBNs cited, and the candidates of ISBNs with a
+    wrong check digit (``probes``: asked only where many ISBNs fit in one request, since
+    they serve a hint, not a verification)."""
+
+    isbns: tuple[str, ...]
+    probes: tuple[str, ...]
+
+
+def isbns_to_look_up(documents: Iterable[CheckedDocument]) -> LookupRequest:
+    """Every valid ISBN-13 of the documents, each once, and the ISBN-13 candidates of every
+    ISBN with a wrong check digit (so a catalogue can say which one is the cited book)."""
+    numbers: dict[str, None] = {}
+    probes: dict[str, None] = {}
+    for checked in documents:
+        for reference in checked.references:
+            for identifier in reference.isbns:
+                if identifier.isbn13:
+                    numbers[identifier.isbn13] = None
+                elif isbn.check(identifier.raw).error == "isbn.checksum":
+                    for candidate in isbn.checksum_candidates(identifier.raw):
+                        probes[isbn.to_isbn13(candidate)] = None
+    return LookupRequest(tuple(numbers), tuple(p for p in probes if p not in numbers))
 
 
 def verify_document(checked: CheckedDocument,
@@ -278,7 +291,3 @@ _LABELS = {"openlibrary": "Open Library", "googlebooks": "Google Books",
 def _provider_label(name: str) -> str:
     return _LABELS.get(name, name)
 
-
-def all_isbns(documents: Iterable[CheckedDocument]) -> list[str]:
-    """Every ISBN to look up for a whole run, each once, in first-seen order."""
-    return list(dict.fromkeys(n for d in documents for n in isbns_to_look_up(d)))

@@ -76,23 +76,26 @@ class CatalogueService:
             self._transport.close()
         self.cache.close()
 
-    def lookup(self, numbers: Iterable[str],
-               progress: Progress | None = None) -> dict[str, LookupResult]:
+    def lookup(self, numbers: Iterable[str], progress: Progress | None = None,
+               probes: Iterable[str] = ()) -> dict[str, LookupResult]:
         """Results keyed by ISBN-13 for every valid number given (any written form);
-        invalid numbers are left out."""
-        wanted = list(dict.fromkeys(isbn_maths.to_isbn13(n) for n in numbers
-                                    if isbn_maths.is_valid(n)))
+        invalid numbers are left out. ``probes`` are asked only of providers that take
+        many ISBNs per request (they ride along in batches; one request each would cost
+        more than the hint they serve)."""
+        wanted = _isbn13s(numbers)
+        extra = [n for n in _isbn13s(probes) if n not in set(wanted)]
         found: dict[str, CatalogueRecord] = {}
         unavailable: set[str] = set()  # some provider could not answer
         for slot in self.slots:
-            pending = [i for i in wanted if i not in found]
+            asked = [*wanted, *extra] if slot.provider.batch_size > 1 else wanted
+            pending = [i for i in asked if i not in found]
             if not pending:
                 break
             answers, failed = self._ask(slot, pending, progress)
             found.update({i: r for i, r in answers.items() if r is not None})
             unavailable |= failed
         results = {}
-        for number in wanted:
+        for number in [*wanted, *extra]:
             if number in found:
                 results[number] = LookupResult(number, LookupStatus.FOUND, found[number])
             elif number in unavailable:
@@ -145,6 +148,11 @@ class CatalogueService:
             second, second_failed = self._ask_batch(slot, isbns[half:])
             return {**first, **second}, first_failed | second_failed
         return {}, set(isbns)
+
+
+def _isbn13s(numbers: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(isbn_maths.to_isbn13(n) for n in numbers
+                              if isbn_maths.is_valid(n)))
 
 
 def _parse(provider: Provider, request: Request, stamp: str, body: bytes) -> _Answers:
