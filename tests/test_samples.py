@@ -16,6 +16,7 @@ from sourcecheck.pipeline import check_files, discover
 from sourcecheck.rules import RULES
 
 from .conftest import REFERENCES
+from .fake_catalogue import TANNER_RECORD, TAYLOR_RECORD, WESTAD_RECORD, FakeCatalogue
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +105,23 @@ def test_samples_cover_every_rule_of_the_design(samples: dict[str, CheckedDocume
     seen = {f.code for checked in samples.values() for f in checked.findings}
     file_level = {"doc.empty", "doc.unreadable", "doc.encoding"}
     assert set(RULES) - file_level - NEEDS_CATALOGUE <= seen
+
+
+def test_draft_against_a_catalogue() -> None:
+    """The draft's wrong ISBN for Lary (Tanner's book) shows as mismatches, its mistyped
+    Taylor ISBN gets the one candidate the catalogue confirms, and an ISBN no catalogue
+    knows is not-found."""
+    catalogue = FakeCatalogue([WESTAD_RECORD, TANNER_RECORD, TAYLOR_RECORD])
+    (draft,) = check_files(discover([REFERENCES / "05-draft-chapter-with-problems.txt"]),
+                           catalogue=catalogue)
+    lary = next(r for r in draft.references if r.authors and r.authors[0].family == "Lary")
+    lary_codes = {f.code for f in draft.findings if f.reference == lary.id}
+    assert {"lookup.title-mismatch", "lookup.author-mismatch",
+            "lookup.publisher-mismatch"} <= lary_codes
+    checksum = next(f for f in draft.findings if f.code == "isbn.checksum")
+    assert checksum.hint is not None and "0-674-03338-8" in checksum.hint
+    not_found = [f.message for f in draft.findings if f.code == "lookup.not-found"]
+    assert any("1060012340" in m for m in not_found)
+    statuses = {v.reference_id: v.status.value for v in draft.verifications}
+    assert statuses[lary.id] == "mismatch"
+    assert len(catalogue.asked) == 1  # one look-up for the whole run
