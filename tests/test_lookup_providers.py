@@ -16,6 +16,7 @@ from sourcecheck.lookup.providers.googlebooks import GoogleBooksProvider
 from sourcecheck.lookup.providers.loc import LibraryOfCongressProvider
 from sourcecheck.lookup.providers.openlibrary import OpenLibraryProvider
 from sourcecheck.lookup.service import CatalogueService
+from sourcecheck.lookup.transport import TokenBucket
 from sourcecheck.models import LookupStatus
 
 WESTAD = "9780804744782"
@@ -193,6 +194,15 @@ def test_google_books_key_never_appears_in_results(tmp_path: Path) -> None:
     results = service.lookup([TANNER])
     assert results[TANNER].status is LookupStatus.UNAVAILABLE
     assert "secret-key" not in repr(results) and "secret-key" not in repr(service.settings)
+
+
+def test_token_bucket_allows_a_burst_then_the_rate() -> None:
+    now = [0.0]
+    bucket = TokenBucket(rate=3.0, capacity=3.0, clock=lambda: now[0])
+    assert [bucket.wait_time() for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert bucket.wait_time() == pytest.approx(1 / 3)  # the fourth waits for a token
+    now[0] = 10.0  # a long pause refills the bucket, but only to its capacity
+    assert [bucket.wait_time() for _ in range(4)][-1] == pytest.approx(1 / 3)
 
 
 def test_settings_from_environment_and_file(tmp_path: Path) -> None:

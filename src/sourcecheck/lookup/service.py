@@ -8,7 +8,7 @@ never turned into "not found".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -158,9 +158,3 @@ def _isbn13s(numbers: Iterable[str]) -> list[str]:
 def _parse(provider: Provider, request: Request, stamp: str, body: bytes) -> _Answers:
     return dict(provider.parse_response(body, request, stamp))
 
-
-def results_by_status(results: Mapping[str, LookupResult]) -> dict[LookupStatus, int]:
-    counts = dict.fromkeys(LookupStatus, 0)
-    for result in results.values():
-        counts[result.status] += 1
-    return counts

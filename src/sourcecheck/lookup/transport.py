@@ -221,10 +221,10 @@ def _host(base_url: str) -> str:
 
 def _refused(exc: requests.exceptions.ConnectionError) -> bool:
     """True when no connection was made at all (refused, no route, DNS failure), as
-    opposed to a connection reset while reading."""
-    reason = getattr(exc.args[0], "reason", None) if exc.args else None
-    return isinstance(reason, NewConnectionError) or isinstance(exc.args[0] if exc.args
-                                                                 else None, NewConnectionError)
+    opposed to a connection reset while reading. requests wraps urllib3's
+    NewConnectionError in a MaxRetryError's ``reason``."""
+    cause = exc.args[0] if exc.args else None
+    return isinstance(getattr(cause, "reason", cause), NewConnectionError)
 
 
 def _retry_after(value: str | None) -> float | None:
