@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -83,6 +85,8 @@ def test_check_verifies_references_and_a_second_run_sends_nothing(
     westad = verifications["westad2003decisive"]
     assert westad["status"] == "verified" and westad["provider"] == "openlibrary"
     assert westad["record"]["isbn13"] == WESTAD
+    schema = resources.files("sourcecheck").joinpath("schema/report.schema.json").read_text()
+    jsonschema.validate(first, json.loads(schema))
 
 
 def test_bad_setting_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:

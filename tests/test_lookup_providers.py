@@ -16,7 +16,7 @@ from sourcecheck.lookup.providers.googlebooks import GoogleBooksProvider
 from sourcecheck.lookup.providers.loc import LibraryOfCongressProvider
 from sourcecheck.lookup.providers.openlibrary import OpenLibraryProvider
 from sourcecheck.lookup.service import CatalogueService
-from sourcecheck.lookup.transport import TokenBucket
+from sourcecheck.lookup.transport import TokenBucket, Transport
 from sourcecheck.models import LookupStatus
 
 WESTAD = "9780804744782"
@@ -169,6 +169,18 @@ def test_service_retries_a_500_and_never_calls_a_failure_not_found(tmp_path: Pat
     assert results[TANNER].status is LookupStatus.UNAVAILABLE
     open_library_calls = [c for c in responses.calls if "/api/books" in c.request.url]
     assert len(open_library_calls) == 3  # the first try and two retries
+
+
+@responses.activate
+def test_retry_after_is_honoured(tmp_path: Path) -> None:
+    responses.get("https://ol.test/api/books", status=429, headers={"Retry-After": "7"})
+    responses.get("https://ol.test/api/books", json=OPENLIBRARY_ANSWER)
+    sleeps: list[float] = []
+    settings = _service(tmp_path).settings
+    service = CatalogueService(settings, LookupCache(tmp_path / "other"),
+                               Transport(settings, sleep=sleeps.append))
+    assert service.lookup([WESTAD])[WESTAD].status is LookupStatus.FOUND
+    assert 7.0 in sleeps
 
 
 @responses.activate
