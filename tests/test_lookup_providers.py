@@ -95,10 +95,19 @@ def test_googlebooks_picks_the_volume_with_the_isbn_and_sends_the_key() -> None:
                                                          "2015", 368)
 
 
-def test_googlebooks_no_items_is_not_found() -> None:
+@pytest.mark.parametrize(("body", "found"), [
+    pytest.param({"totalItems": 0}, False, id="no-items"),
+    pytest.param({"items": [{"volumeInfo": {"title": "Other", "industryIdentifiers": [
+        {"type": "ISBN_13", "identifier": WESTAD}]}}]}, False, id="only-another-book"),
+    pytest.param({"items": [{"volumeInfo": {"title": "Where Chiang Kai-shek Lost China"}}]},
+                 True, id="only-hit-without-isbns"),
+    pytest.param({"items": "none"}, False, id="items-not-a-list"),
+])
+def test_googlebooks_takes_only_a_hit_for_this_isbn(body: dict[str, object], found: bool) -> None:
     provider = GoogleBooksProvider()
     request = _request(provider, TANNER)
-    assert provider.parse_response(b'{"totalItems": 0}', request, STAMP) == {TANNER: None}
+    answer = provider.parse_response(json.dumps(body).encode(), request, STAMP)
+    assert (answer[TANNER] is not None) is found
 
 
 LOC_ANSWER = """<?xml version="1.0"?>

@@ -38,6 +38,8 @@ class GoogleBooksProvider:
         isbn = request.isbns[0]
         items = [as_dict(as_dict(item).get("volumeInfo")) for item in as_list(data.get("items"))]
         chosen = next((info for info in items if isbn in _isbns_of(info)), None)
+        if chosen is None and len(items) == 1 and not _isbns_of(items[0]):
+            chosen = items[0]  # the only hit lists no ISBN: nothing says it is another book
         return {isbn: self.record(isbn, chosen, retrieved_at) if chosen else None}
 
     def record(self, isbn: str, info: dict[str, Any], retrieved_at: str) -> CatalogueRecord:
