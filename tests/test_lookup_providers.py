@@ -217,6 +217,25 @@ def test_google_books_key_never_appears_in_results(tmp_path: Path) -> None:
     assert "secret-key" not in repr(results) and "secret-key" not in repr(service.settings)
 
 
+def test_cache_keeps_found_and_not_found_and_survives_a_broken_file(tmp_path: Path) -> None:
+    provider = OpenLibraryProvider()
+    record = provider.parse_response(json.dumps(OPENLIBRARY_ANSWER).encode(),
+                                     _request(provider, WESTAD), STAMP)[WESTAD]
+    cache = LookupCache(tmp_path)
+    cache.put_many("openlibrary", {WESTAD: record, TANNER: None})
+    assert cache.get_many("openlibrary", [WESTAD, TANNER, "9780000000002"]) == {
+        WESTAD: record, TANNER: None}
+    assert cache.get_many("googlebooks", [WESTAD]) == {}
+    info = cache.info()
+    assert (info.found, info.not_found) == (1, 1)
+    cache.close()
+    (tmp_path / "lookups.sqlite3").write_bytes(b"not a database at all" * 100)
+    broken = LookupCache(tmp_path)  # falls back to a cache in memory for the run
+    assert broken.path == ":memory:" and broken.get_many("openlibrary", [WESTAD]) == {}
+    broken.put_many("openlibrary", {WESTAD: record})
+    assert broken.get_many("openlibrary", [WESTAD]) == {WESTAD: record}
+
+
 def test_token_bucket_allows_a_burst_then_the_rate() -> None:
     now = [0.0]
     bucket = TokenBucket(rate=3.0, capacity=3.0, clock=lambda: now[0])
