@@ -380,6 +380,19 @@ class CheckedDocument:
         return cited
 
 
+def count_by_verification(documents: Iterable[CheckedDocument]
+                          ) -> dict[VerificationStatus, int]:
+    """How many references of each verification status; a document that was not looked
+    up counts all its references as skipped."""
+    counts = dict.fromkeys(VerificationStatus, 0)
+    for checked in documents:
+        if not checked.verifications:
+            counts[VerificationStatus.SKIPPED] += len(checked.references)
+        for verification in checked.verifications:
+            counts[verification.status] += 1
+    return counts
+
+
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
     """How many findings of each severity, error first."""
     counts = dict.fromkeys((Severity.ERROR, Severity.WARNING, Severity.INFO), 0)

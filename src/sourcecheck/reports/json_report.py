@@ -21,6 +21,7 @@ from ..models import (
     Verification,
     VerificationStatus,
     count_by_severity,
+    count_by_verification,
     locate,
 )
 
@@ -43,6 +44,8 @@ def summary(documents: Sequence[CheckedDocument]) -> dict[str, Any]:
         "references": sum(len(d.references) for d in documents),
         "notes": sum(len(d.document.notes) for d in documents),
         "findings": {severity.value: n for severity, n in counts.items()},
+        "verification": {status.value: n
+                         for status, n in count_by_verification(documents).items()},
     }
 
 
