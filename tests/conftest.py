@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from sourcecheck.models import CheckedDocument
-from sourcecheck.pipeline import check_document
+from sourcecheck.pipeline import Catalogue, check_document
 from sourcecheck.reading import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "references"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def closed_port() -> Iterator[int]:
+    """A loopback port bound but not listening: connections to it are refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory,
+                closed_port: int) -> None:
+    """No test touches the network or the user's cache: every catalogue points at a
+    refused loopback port, and the look-up cache is a fresh folder."""
+    for provider in ("OPENLIBRARY", "GOOGLEBOOKS", "LOC"):
+        monkeypatch.setenv(f"SOURCECHECK_{provider}_URL", f"http://127.0.0.1:{closed_port}")
+    monkeypatch.setenv("SOURCECHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("SOURCECHECK_GOOGLEBOOKS_KEY", raising=False)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,9 +57,10 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     return compare
 
 
-def check_text(text: str, path: str = "doc.txt") -> CheckedDocument:
-    """Run the whole pipeline on a text given inline."""
-    return check_document(read_text(path, text))
+def check_text(text: str, path: str = "doc.txt",
+               catalogue: Catalogue | None = None) -> CheckedDocument:
+    """Run the whole pipeline on a text given inline (with look-ups in ``catalogue``)."""
+    return check_document(read_text(path, text), catalogue=catalogue)
 
 
 def codes(checked: CheckedDocument) -> list[str]:

@@ -179,7 +179,7 @@ def test_internal_error_exits_2_with_one_line(monkeypatch: pytest.MonkeyPatch,
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("a bug, not the user's mistake")
 
-    monkeypatch.setattr(cli, "check_files", broken)
+    monkeypatch.setattr(cli, "iter_checked", broken)
     monkeypatch.setattr("sys.argv", ["sourcecheck", "check", "references", "--no-reports"])
     monkeypatch.delenv("SOURCECHECK_DEBUG", raising=False)
     with pytest.raises(SystemExit) as info:

@@ -16,6 +16,7 @@ from sourcecheck.reading import read_document
 from sourcecheck.rules import RULES
 
 from .conftest import check_text, codes
+from .fake_catalogue import TAYLOR_RECORD, WESTAD_RECORD, FakeCatalogue
 
 TANNER = ("Tanner, Harold M. (2015). Where Chiang Kai-shek Lost China: The Liao-Shen Campaign, "
           "1948. Bloomington: Indiana University Press. ISBN 0253016991.")
@@ -98,6 +99,26 @@ CASES: dict[str, tuple[str, str]] = {
                       document([WESTAD])),
 }
 
+# Rules that need a catalogue's answer, checked against an in-memory catalogue that
+# knows Westad's book and cannot be reached for Lary's.
+CATALOGUE = FakeCatalogue([WESTAD_RECORD, TAYLOR_RECORD], unavailable=["1107054672"])
+LOOKUP_CASES: dict[str, tuple[str, str]] = {
+    "lookup.not-found": (document(taylor("0-674-03337-X")), document(taylor("0-674-03338-8"))),
+    "lookup.unavailable": (document([LARY.format(isbn="1107054672")]), document([WESTAD])),
+    "lookup.title-mismatch": (
+        document([WESTAD.replace("Decisive encounters : the", "Decisive battles of the")]),
+        document([WESTAD.replace("Decisive encounters : the Chinese Civil War, 1946–1950",
+                                 "Decisive Encounters")])),
+    "lookup.author-mismatch": (document([WESTAD.replace("Westad, Odd Arne", "Smith, John")]),
+                               document([WESTAD.replace("Westad, Odd Arne", "Westad, O. A.")])),
+    "lookup.year-mismatch": (document([WESTAD.replace("(2003)", "(2005)")]), document([WESTAD])),
+    "lookup.publisher-mismatch": (
+        document([WESTAD.replace("Stanford: Stanford University Press", "London: Penguin")]),
+        document([WESTAD.replace("Stanford: Stanford University Press", "Stanford: Stanford UP")])),
+    "cite.page-range": (document([WESTAD], ["Westad 2003, pp. 412–15."]),
+                        document([WESTAD], ["Westad 2003, pp. 410–13."])),
+}
+
 FILE_CASES: dict[str, tuple[bytes, bytes]] = {
     "doc.empty": (b"", b"A sentence.\n"),
     "doc.unreadable": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"A sentence.\n"),
@@ -121,6 +142,16 @@ def test_rule_triggers_and_near_miss_does_not(code: str) -> None:
     assert code not in codes(check_text(near_miss)), f"{code} raised by its near miss"
 
 
+@pytest.mark.parametrize("code", sorted(LOOKUP_CASES))
+def test_lookup_rule_triggers_and_near_miss_does_not(code: str) -> None:
+    trigger, near_miss = LOOKUP_CASES[code]
+    found = check_text(trigger, catalogue=CATALOGUE)
+    assert code in codes(found), f"{code} not raised by its case"
+    assert code not in codes(check_text(near_miss, catalogue=CATALOGUE)), \
+        f"{code} raised by its near miss"
+    assert all(f.severity is RULES[f.code].severity for f in found.findings)
+
+
 @pytest.mark.parametrize("code", sorted(FILE_CASES))
 def test_file_rule_triggers_and_near_miss_does_not(code: str, tmp_path: Path) -> None:
     trigger, near_miss = FILE_CASES[code]
@@ -131,7 +162,7 @@ def test_file_rule_triggers_and_near_miss_does_not(code: str, tmp_path: Path) ->
 
 
 def test_every_registered_rule_has_a_case() -> None:
-    assert set(RULES) == set(CASES) | set(FILE_CASES)
+    assert set(RULES) == set(CASES) | set(FILE_CASES) | set(LOOKUP_CASES)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))

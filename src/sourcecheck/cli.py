@@ -16,8 +16,8 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__, isbn
-from .models import CheckedDocument, Reference, Severity
-from .pipeline import InputFile, PathNotFound, check_files, discover, iter_checked
+from .models import CheckedDocument, LookupResult, LookupStatus, Reference, Severity
+from .pipeline import Catalogue, InputFile, PathNotFound, check_files, discover, iter_checked
 from .rules import RULES, UnknownRuleError, enabled_codes
 
 app = typer.Typer(
@@ -88,16 +88,15 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn.ERROR,
     offline: Annotated[bool, typer.Option(
-        help="Never use the network (look-ups are not implemented yet: nothing is verified).")]
-        = False,
+        help="Never use the network: verify from the look-up cache only.")] = False,
     no_reports: Annotated[bool, typer.Option(
         "--no-reports", help="Do not write report files.")] = False,
 ) -> None:
     """Check documents; write a Markdown and a JSON report per document, an index and
     references.bib into --out; print a summary."""
-    del offline  # accepted now; catalogue look-ups arrive later and will honour it
     inputs, enabled = _inputs(paths, select, ignore)
-    documents = _run(inputs, enabled, None if no_reports else out)
+    with _catalogue(offline) as catalogue:
+        documents = _run(inputs, enabled, None if no_reports else out, catalogue)
     if output_format is OutputFormat.JSON:
         from .reports.json_report import run_report
 
@@ -112,22 +111,93 @@ def check(
 
 
 def _run(inputs: list[InputFile], enabled: frozenset[str],
-         out: Path | None) -> list[CheckedDocument]:
+         out: Path | None, catalogue: Catalogue | None = None) -> list[CheckedDocument]:
     """Check every input; with ``out``, write each one's reports as soon as it is checked."""
+    progress = _ProgressBar()
     if out is None:
-        return check_files(inputs, enabled)
+        with progress:
+            return list(iter_checked(inputs, enabled, catalogue, progress))
     from .reports.writer import ReportWriter
 
     documents = []
     try:
         writer = ReportWriter(out)
-        for item, checked in zip(inputs, iter_checked(inputs, enabled), strict=True):
+        checked_files = iter_checked(inputs, enabled, catalogue, progress)
+        for item, checked in zip(inputs, checked_files, strict=True):
+            progress.stop()
             writer.add(item.report_name, checked)
             documents.append(checked)
         writer.finish()
     except OSError as exc:
         raise _fail(f"cannot write reports to {out}: {exc.strerror or exc}") from None
     return documents
+
+
+class _ProgressBar:
+    """A progress bar on standard error for look-ups that take more than a moment; it
+    appears only on a terminal, after half a second, and vanishes when done."""
+
+    def __init__(self, delay: float = 0.5) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._delay = delay
+        self._bar: Any = None
+        self._tasks: dict[str, Any] = {}
+        self._enabled = sys.stderr.isatty()
+
+    def __call__(self, provider: str, done: int, total: int) -> None:
+        if not self._enabled or (self._bar is None
+                                 and self._clock() - self._start < self._delay):
+            return
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+        if provider not in self._tasks:
+            self._tasks[provider] = self._bar.add_task(f"looking up ({provider})", total=total)
+        self._bar.update(self._tasks[provider], completed=done, total=total)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+        self._enabled = False
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+class _OpenCatalogue:
+    """The look-up service for one command, closed (cache and connections) at the end."""
+
+    def __init__(self, offline: bool) -> None:
+        from .lookup.cache import LookupCache
+        from .lookup.config import SettingsError, load_settings
+        from .lookup.service import CatalogueService
+
+        try:
+            settings = load_settings(offline=offline or None)
+        except SettingsError as exc:
+            raise _fail(str(exc)) from None
+        self.cache = LookupCache(settings.resolved_cache_dir())
+        self.service = CatalogueService(settings, self.cache)
+
+    def __enter__(self) -> Any:
+        return self.service
+
+    def __exit__(self, *_exc: object) -> None:
+        self.service.close()
+
+
+def _catalogue(offline: bool) -> _OpenCatalogue:
+    return _OpenCatalogue(offline)
 
 
 def _plain(text: str, **_styles: Any) -> str:
@@ -230,6 +300,93 @@ def _isbn_text(result: dict[str, Any]) -> str:
         lines.append("  one wrong digit or one swap would explain: "
                      + ", ".join(result["candidates"]))
     return "\n".join(lines)
+
+
+@app.command()
+def lookup(
+    values: Annotated[list[str], typer.Argument(
+        help="ISBNs, any form; '-' reads them from standard input, one per line.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.TEXT,
+    offline: Annotated[bool, typer.Option(help="Answer from the look-up cache only.")]
+        = False,
+) -> None:
+    """Look ISBNs up in the catalogues (Open Library, Google Books, Library of Congress)
+    and print what they say."""
+    numbers = [line.strip() for value in values
+               for line in (sys.stdin.read().splitlines() if value == "-" else [value])
+               if line.strip()]
+    if not numbers:
+        raise _fail("no ISBNs given")
+    with _catalogue(offline) as catalogue:
+        progress = _ProgressBar()
+        with progress:
+            results = catalogue.lookup(numbers, progress)
+    rows = [_lookup_row(number, results) for number in numbers]
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            typer.echo(_lookup_text(row))
+    failed = any(row["status"] != LookupStatus.FOUND.value for row in rows)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _lookup_row(number: str, results: dict[str, LookupResult]) -> dict[str, Any]:
+    from .reports.json_report import record_json
+
+    if not isbn.is_valid(number):
+        return {"input": number, "isbn13": None, "status": LookupStatus.INVALID.value,
+                "provider": None, "record": None}
+    result = results[isbn.to_isbn13(number)]
+    record = result.record
+    return {"input": number, "isbn13": result.isbn13, "status": result.status.value,
+            "provider": record.provider if record else None,
+            "record": record_json(record) if record else None}
+
+
+def _lookup_text(row: dict[str, Any]) -> str:
+    record = row["record"]
+    if record is None:
+        why = {"invalid": "not a valid ISBN (see: sourcecheck isbn)",
+               "not-found": "no catalogue knows this ISBN",
+               "unavailable": "not looked up: the catalogues could not be reached"}
+        return f"{row['input']}: {why[row['status']]}"
+    title = record["title"] or "(no title)"
+    if record["subtitle"]:
+        title += f": {record['subtitle']}"
+    lines = [f"{row['input']}: {title}"]
+    if record["authors"]:
+        lines.append(f"  authors: {'; '.join(record['authors'])}")
+    published = ", ".join(str(x) for x in (record["publisher"], record["year"]) if x)
+    if published:
+        lines.append(f"  published: {published}")
+    if record["pages"]:
+        lines.append(f"  pages: {record['pages']}")
+    lines.append(f"  source: {row['provider']}" + (f" {record['url']}" if record["url"] else ""))
+    return "\n".join(lines)
+
+
+cache_app = typer.Typer(help="The look-up cache: where it is, what it holds; clear it.",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the look-up cache is and how many answers it holds."""
+    with _catalogue(offline=True) as catalogue:
+        info = catalogue.cache.info()
+    typer.echo(f"cache: {info.path}")
+    typer.echo(f"  found: {info.found}  not found: {info.not_found}  expired: {info.expired}")
+    typer.echo(f"  size: {info.size_bytes / 1024:.0f} KiB")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached answer (the next run asks the catalogues again)."""
+    with _catalogue(offline=True) as catalogue:
+        count = catalogue.cache.clear()
+    typer.echo(f"cleared {count} cached answers")
 
 
 @app.command()

@@ -327,13 +327,70 @@ class VerificationStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class CatalogueRecord:
+    """What one catalogue says about one ISBN, in one shape for every provider.
+
+    Fields the catalogue left out are None or empty; ``title`` is the main title,
+    ``subtitle`` apart; ``volume`` the volume number when the catalogue names one;
+    ``is_set`` when the record describes a whole multi-volume set.
+    """
+
+    provider: str
+    isbn13: str
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    year: str | None = None
+    pages: int | None = None
+    language: str | None = None
+    volume: str | None = None
+    is_set: bool = False
+    url: str | None = None
+    retrieved_at: str | None = None
+
+
+class LookupStatus(StrEnum):
+    """The answer about one ISBN after every catalogue was asked (or could not be)."""
+
+    FOUND = "found"
+    NOT_FOUND = "not-found"
+    UNAVAILABLE = "unavailable"  # no catalogue could answer: unknown, never "not found"
+    INVALID = "invalid"  # not a valid ISBN: nothing was asked
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    isbn13: str
+    status: LookupStatus
+    record: CatalogueRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """How a reference compares with the catalogues: ``status``, the record it was
+    compared with (``provider``/``record``), and a ``detail`` such as "set ISBN"."""
+
+    reference_id: str
+    status: VerificationStatus
+    record: CatalogueRecord | None = None
+    detail: str | None = None
+
+    @property
+    def provider(self) -> str | None:
+        return self.record.provider if self.record else None
+
+
+@dataclass(frozen=True, slots=True)
 class CheckedDocument:
-    """Everything the pipeline learnt about one document."""
+    """Everything the pipeline learnt about one document. ``verifications`` is empty
+    when no look-up stage ran (then every reference counts as "skipped")."""
 
     document: Document
     references: tuple[Reference, ...]
     resolutions: tuple[Resolution, ...]
     findings: tuple[Finding, ...]
+    verifications: tuple[Verification, ...] = ()
 
     def cited_by(self) -> dict[str, list[str]]:
         """Reference id -> labels of the notes that cite it, each once, in note order."""
@@ -344,6 +401,19 @@ class CheckedDocument:
                 if resolution.citation.note not in labels:
                     labels.append(resolution.citation.note)
         return cited
+
+
+def count_by_verification(documents: Iterable[CheckedDocument]
+                          ) -> dict[VerificationStatus, int]:
+    """How many references of each verification status; a document that was not looked
+    up counts all its references as skipped."""
+    counts = dict.fromkeys(VerificationStatus, 0)
+    for checked in documents:
+        if not checked.verifications:
+            counts[VerificationStatus.SKIPPED] += len(checked.references)
+        for verification in checked.verifications:
+            counts[verification.status] += 1
+    return counts
 
 
 def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:

@@ -1,22 +1,25 @@
 """The only module that knows the order of the stages.
 
 read_document -> parse_reference_text -> find_citations -> references_from_notes ->
-unique_keys -> resolve_citations -> run_checks -> select by rule code.
+unique_keys -> resolve_citations -> run_checks -> [lookup all ISBNs of the run at once ->
+verify_document] -> select by rule code.
 Stages never print, exit or read settings; this module passes them what they need.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from .checks import run_checks
+from .checks.lookup_checks import isbns_to_look_up, verify_document
 from .citations.find import find_citations
 from .citations.resolve import references_from_notes, resolve_citations
 from .citekeys import unique_keys
-from .models import CheckedDocument, Citation, Document
+from .models import CheckedDocument, Citation, Document, LookupResult
 from .parsing.reference import parse_reference_text
 from .parsing.structured import reference_from_entry
 from .reading import read_document
@@ -80,8 +83,28 @@ def _below(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def check_document(document: Document, enabled: Iterable[str] | None = None) -> CheckedDocument:
-    """Run every stage on one read document; keep findings whose code is enabled."""
+class Catalogue(Protocol):
+    """Looks ISBNs up: ISBN-13 -> result for every valid number given."""
+
+    def lookup(self, numbers: Iterable[str],
+               progress: Callable[[str, int, int], None] | None = None,
+               probes: Iterable[str] = ()) -> dict[str, LookupResult]:
+        """``probes`` are extra ISBNs worth asking only where it costs no extra request."""
+        ...
+
+
+def check_document(document: Document, enabled: Iterable[str] | None = None,
+                   catalogue: Catalogue | None = None) -> CheckedDocument:
+    """Run every stage on one read document; keep findings whose code is enabled. With a
+    ``catalogue``, its ISBNs are looked up and every reference verified."""
+    checked = _check_unselected(document)
+    if catalogue is not None:
+        wanted = isbns_to_look_up([checked])
+        checked = verify_document(checked, catalogue.lookup(wanted.isbns, None, wanted.probes))
+    return _select(checked, enabled)
+
+
+def _check_unselected(document: Document) -> CheckedDocument:
     entries = document.entries
     parsed = [reference_from_entry(entry) if entry.fields  # a template or record: no parsing
               else parse_reference_text(entry.text)  # shared, cached
@@ -99,23 +122,41 @@ def check_document(document: Document, enabled: Iterable[str] | None = None) -> 
          for reference, key in zip(from_notes, keys[len(parsed):], strict=True)]
     resolutions = resolve_citations(citations, references)
     checked = CheckedDocument(document, tuple(references), tuple(resolutions), ())
-    findings = run_checks(checked)
-    if enabled is not None:
-        allowed = set(enabled)
-        findings = [f for f in findings if f.code in allowed]
-    return replace(checked, findings=tuple(findings))
+    return replace(checked, findings=tuple(run_checks(checked)))
 
 
-def iter_checked(inputs: Sequence[InputFile],
-                 enabled: Iterable[str] | None = None) -> Iterator[CheckedDocument]:
+def _select(checked: CheckedDocument, enabled: Iterable[str] | None) -> CheckedDocument:
+    if enabled is None:
+        return checked
+    allowed = set(enabled)
+    return replace(checked, findings=tuple(f for f in checked.findings if f.code in allowed))
+
+
+def iter_checked(inputs: Sequence[InputFile], enabled: Iterable[str] | None = None,
+                 catalogue: Catalogue | None = None,
+                 progress: Callable[[str, int, int], None] | None = None
+                 ) -> Iterator[CheckedDocument]:
     """Read and check file after file; an unreadable file becomes a document with a
-    finding, so a run goes on past it."""
+    finding, so a run goes on past it.
+
+    Without a catalogue, documents stream one by one. With one, every document is read
+    and checked first, every ISBN of the run is looked up at once (as few requests as
+    the providers allow), and then each document is verified from the results.
+    """
     allowed = frozenset(enabled) if enabled is not None else None
-    for item in inputs:
-        yield check_document(read_document(item.path, item.display), allowed)
+    if catalogue is None:
+        for item in inputs:
+            yield check_document(read_document(item.path, item.display), allowed)
+        return
+    checked = [_check_unselected(read_document(item.path, item.display)) for item in inputs]
+    wanted = isbns_to_look_up(checked)
+    results = catalogue.lookup(wanted.isbns, progress, wanted.probes)
+    for document in checked:
+        yield _select(verify_document(document, results), allowed)
 
 
-def check_files(inputs: Sequence[InputFile],
-                enabled: Iterable[str] | None = None) -> list[CheckedDocument]:
+def check_files(inputs: Sequence[InputFile], enabled: Iterable[str] | None = None,
+                catalogue: Catalogue | None = None) -> list[CheckedDocument]:
     """``iter_checked`` as a list."""
-    return list(iter_checked(inputs, enabled))
+    return list(iter_checked(inputs, enabled, catalogue))
+

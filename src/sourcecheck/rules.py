@@ -63,6 +63,8 @@ _RULES = (
          "note 7 with no [7] in the text"),
     Rule("cite.volume-missing", W, "a note citing a multi-volume work without naming the volume",
          "Tang and Bi 1993, p. 44 (5 volumes)"),
+    Rule("cite.page-range", W, "a page locator beyond the book's page count (from the "
+         "catalogue)", "Westad 2003, p. 512 (the catalogue gives 413 pages)"),
     Rule("bib.duplicate-key", E, "two entries of a bibliography file with one citation key",
          "@book{westad2003, …} twice in one .bib"),
     Rule("bib.syntax", E, "a record of a bibliography file that cannot be read as written "
@@ -75,6 +77,18 @@ _RULES = (
          "unreadable or too large)", "a JPEG named chapter.txt"),
     Rule("doc.encoding", W, "the file is not valid UTF-8; bad bytes were replaced with U+FFFD",
          "a Latin-1 file with é as byte 0xE9"),
+    Rule("lookup.not-found", W, "no catalogue knows this ISBN: the reference cannot be verified",
+         "ISBN 978-7-5065-0000-4 known to no catalogue"),
+    Rule("lookup.unavailable", INFO, "the catalogues could not be reached (offline, rate "
+         "limited): not verified", "sourcecheck check --offline with an empty cache"),
+    Rule("lookup.title-mismatch", W, "the catalogue's title differs from the cited title",
+         "ISBN 0-8047-4478-5 cited as \"Decisive Battles\""),
+    Rule("lookup.author-mismatch", W, "no cited author matches the catalogue's authors",
+         "ISBN 0-8047-4478-5 cited with author Smith"),
+    Rule("lookup.year-mismatch", W, "the cited year differs from the catalogue's (often "
+         "another edition)", "ISBN 0-8047-4478-5 cited as 2005 (catalogue: 2003)"),
+    Rule("lookup.publisher-mismatch", W, "the cited publisher differs from the catalogue's",
+         "ISBN 0-8047-4478-5 cited as Penguin (catalogue: Stanford University Press)"),
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}

@@ -6,18 +6,22 @@ Keys in the schema are a public interface: they may be added to, never renamed o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from .. import isbn
 from ..fieldmap import reference_fields
 from ..models import (
+    CatalogueRecord,
     CheckedDocument,
     Finding,
     Identifier,
     Name,
     Reference,
+    Verification,
     VerificationStatus,
     count_by_severity,
+    count_by_verification,
     locate,
 )
 
@@ -40,12 +44,15 @@ def summary(documents: Sequence[CheckedDocument]) -> dict[str, Any]:
         "references": sum(len(d.references) for d in documents),
         "notes": sum(len(d.document.notes) for d in documents),
         "findings": {severity.value: n for severity, n in counts.items()},
+        "verification": {status.value: n
+                         for status, n in count_by_verification(documents).items()},
     }
 
 
 def document_report(checked: CheckedDocument) -> dict[str, Any]:
     document = checked.document
     cited_by = checked.cited_by()
+    verifications = {v.reference_id: v for v in checked.verifications}
     by_note: dict[str, list[dict[str, Any]]] = {}
     for resolution in checked.resolutions:
         citation = resolution.citation
@@ -62,7 +69,8 @@ def document_report(checked: CheckedDocument) -> dict[str, Any]:
     return {
         "path": document.path,
         "format": document.format.value,
-        "references": [_reference(r, cited_by.get(r.id, [])) for r in checked.references],
+        "references": [_reference(r, cited_by.get(r.id, []), verifications.get(r.id))
+                       for r in checked.references],
         "notes": [
             {"label": n.label, "line": n.location.line, "column": n.location.column,
              "text": n.text, "backlinks": n.backlinks, "citations": by_note.get(n.label, [])}
@@ -74,7 +82,8 @@ def document_report(checked: CheckedDocument) -> dict[str, Any]:
     }
 
 
-def _reference(reference: Reference, cited_by: list[str]) -> dict[str, Any]:
+def _reference(reference: Reference, cited_by: list[str],
+               verification: Verification | None = None) -> dict[str, Any]:
     return {
         "id": reference.id,
         "kind": reference.kind.value,
@@ -86,11 +95,26 @@ def _reference(reference: Reference, cited_by: list[str]) -> dict[str, Any]:
         "names": {"author": [_name(n) for n in reference.authors],
                   "editor": [_name(n) for n in reference.editors]},
         "isbns": [_isbn(reference, i) for i in reference.isbns],
-        # No catalogue look-ups yet: nothing is verified, so every status is "skipped".
-        "verification": {"status": VerificationStatus.SKIPPED.value, "provider": None,
-                         "record": None},
+        "verification": verification_json(verification),
         "cited_by": cited_by,
     }
+
+
+def verification_json(verification: Verification | None) -> dict[str, Any]:
+    """A reference's verification; "skipped" when no look-up stage ran."""
+    if verification is None:
+        return {"status": VerificationStatus.SKIPPED.value, "provider": None, "record": None,
+                "detail": None}
+    record = verification.record
+    return {"status": verification.status.value, "provider": verification.provider,
+            "record": record_json(record) if record else None, "detail": verification.detail}
+
+
+def record_json(record: CatalogueRecord) -> dict[str, Any]:
+    """A catalogue record as JSON (the same keys for every provider)."""
+    data = asdict(record)
+    data["authors"] = list(record.authors)
+    return data
 
 
 def _name(name: Name) -> dict[str, str | None]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..models import CheckedDocument, Finding, Reference, Severity, count_by_severity
+from ..models import (
+    CheckedDocument,
+    Finding,
+    Reference,
+    Severity,
+    Verification,
+    count_by_severity,
+)
 
 
 def _cell(text: object) -> str:
@@ -42,9 +49,12 @@ def render_document(checked: CheckedDocument) -> str:
     out += ["", "## References", ""]
     if checked.references:
         cited_by = checked.cited_by()
-        out += ["| Id | Line | Section | Authors | Year | Title | Publisher | ISBNs | Cited by |",
-                "|---|---:|---|---|---|---|---|---|---|"]
-        out += [_reference_row(r, cited_by.get(r.id, [])) for r in checked.references]
+        verified = {v.reference_id: v for v in checked.verifications}
+        out += ["| Id | Line | Section | Authors | Year | Title | Publisher | ISBNs | Cited by "
+                "| Catalogue |",
+                "|---|---:|---|---|---|---|---|---|---|---|"]
+        out += [_reference_row(r, cited_by.get(r.id, [])) + f" {_catalogue(verified.get(r.id))} |"
+                for r in checked.references]
     else:
         out.append("No references.")
     out += ["", "## Notes", ""]
@@ -74,6 +84,21 @@ def _reference_row(reference: Reference, cited_by: list[str]) -> str:
     return (f"| `{reference.id}` | {reference.location.line} | {reference.section.value} | "
             f"{_cell(authors)} | {_cell(reference.year)} | {_cell(reference.title)} | "
             f"{_cell(reference.publisher)} | {_cell(isbns)} | {_cell(notes)} |")
+
+
+_PROVIDERS = {"openlibrary": "Open Library", "googlebooks": "Google Books",
+              "loc": "Library of Congress"}
+
+
+def _catalogue(verification: Verification | None) -> str:
+    """What the catalogues said: "verified (Open Library)", "not-found", … or — when no
+    look-up ran."""
+    if verification is None:
+        return _cell(None)
+    provider = verification.provider
+    label = _PROVIDERS.get(provider, provider) if provider else None
+    return _cell(f"{verification.status.value} ({label})" if label
+                 else verification.status.value)
 
 
 def render_index(documents: Sequence[CheckedDocument], report_names: Sequence[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..models import CheckedDocument, Severity
+from ..models import CheckedDocument, Severity, count_by_verification
 from .markdown_report import counts_line
 
 Style = Callable[..., str]
@@ -33,5 +33,10 @@ def render_summary(documents: Sequence[CheckedDocument], style: Style = _plain,
              f"{sum(len(d.document.notes) for d in documents)} notes: {counts_line(findings)}")
     if lines:
         lines.append("")
+    looked_up = [d for d in documents if d.verifications]
+    if looked_up:
+        counts = count_by_verification(looked_up)
+        lines.append("catalogue: " + " · ".join(
+            f"{n} {status.value}" for status, n in counts.items() if n))
     lines.append(style(total, bold=True))
     return "\n".join(lines)
