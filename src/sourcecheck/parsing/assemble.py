@@ -1,0 +1,262 @@
+"""Turn the tagger's labelled spans into a reference's fields.
+
+The tagger decides which characters are the author, the title, the publisher …; rules
+then read each span where rules are exact: names are split by ``names`` (CJK and
+corporate names included), years by ``YEAR_RE``, editions, volumes and pages by their
+patterns, and "Publisher in City" or "Place: Publisher" left in one span is split. ISBNs
+never come from the tagger: ``isbn_list`` extracts them from the whole entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..models import FieldSpan, Name
+from .fields import (
+    EDITION_RE,
+    PAGES_RE,
+    PLACE_PUBLISHER_RE,
+    PUBLISHER_IN_PLACE_RE,
+    VOLUME_RE,
+    VOLUMES_RE,
+    YEAR_RE,
+    normalize_edition,
+    normalize_pages,
+    normalize_year,
+)
+from .names import is_initial, split_names, strip_final_period
+from .tagger import TaggedSpan
+
+
+@dataclass
+class TaggedFields:
+    """Fields read from one tagged entry (mutable while reading that entry only)."""
+
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    title: str | None = None
+    year: str | None = None
+    edition: str | None = None
+    publisher: str | None = None
+    address: str | None = None
+    volumes: str | None = None
+    volume: str | None = None
+    series: str | None = None
+    pages: str | None = None
+    booktitle: str | None = None
+    journal: str | None = None
+    spans: list[FieldSpan] = field(default_factory=list)
+
+
+_Reader = Callable[[str, int, int, TaggedFields], None]
+
+_LEAD = " ,.;:\"'“‘«„*•"
+_TRAIL = " ,.;:\"'”’»*"
+# A final period that belongs to the word: "Harold M.", "Norton & Co.", "Inc.".
+_KEEP_PERIOD = frozenset({"co", "inc", "ltd", "corp", "bros", "jr", "sr", "st", "cie", "eds",
+                          "ed", "al", "u.s", "d.c"})
+_EDITOR_WORDS = re.compile(
+    r"^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s+(?:by|von)\s+)?|"
+    r"[,\s]*\(?\b(?:eds?|editors?|hrsg|hg|dir|comp|éds?)\b\.?\)?[.,:;\s]*$",
+    re.I)
+_EDITOR_MARK = re.compile(r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.)\)?\.?\s*$", re.I)
+_IN = re.compile(r"^in:?\s+", re.I)
+_PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
+_FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
+_TRAILING_IN = re.compile(r"\s+in$")
+
+
+def trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``raw[start:end]`` to its value: no edge punctuation or quotes, no unmatched
+    parenthesis, but the period of a final initial or abbreviation kept."""
+    while True:
+        before = (start, end)
+        while start < end and raw[start] in _LEAD:
+            start += 1
+        while start < end and raw[end - 1] in _TRAIL:
+            end -= 1
+        value = raw[start:end]
+        if value.startswith(("(", "[")) and value.count("(") + value.count("[") > \
+                value.count(")") + value.count("]"):
+            start += 1
+        elif value.endswith((")", "]")) and value.count(")") + value.count("]") > \
+                value.count("(") + value.count("["):
+            end -= 1
+        elif value.startswith(("(", "[")) and value.endswith((")", "]")) and \
+                value.count("(") + value.count("[") == 1:
+            start, end = start + 1, end - 1
+        if (start, end) == before:
+            break
+    if end < len(raw) and raw[end] == ".":
+        last = raw[start:end].rsplit(None, 1)[-1] if raw[start:end].strip() else ""
+        if last.lower() in _KEEP_PERIOD or is_initial(last + "."):
+            end += 1
+    return start, end
+
+
+def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
+    """Fill fields from tagged spans; the first span of a label wins (later ones are
+    usually a second date or a reprint's publisher)."""
+    fields = TaggedFields()
+    first: dict[str, TaggedSpan] = {}
+    for span in spans:
+        first.setdefault(span.label, span)
+    for label in ("date", "author", "editor", "title", "booktitle", "journal", "edition",
+                  "volume", "pages", "publisher", "address", "series"):
+        span = first.get(label)
+        if span is None:
+            continue
+        start, end = trim(raw, span.start, span.end)
+        if start < end:
+            _READERS[label](raw, start, end, fields)
+    if fields.year is None:
+        for span in spans:
+            if span.label == "date":
+                continue
+            match = YEAR_RE.search(raw, span.start, span.end) if span.label in (
+                "note", "volume", "journal") else None
+            if match:
+                _set(fields, "year", normalize_year(match.group(1)), match.start(1),
+                     match.end(1))
+                break
+    return fields
+
+
+def _set(fields: TaggedFields, name: str, value: str | None, start: int, end: int) -> None:
+    if not value or getattr(fields, name) is not None:
+        return
+    setattr(fields, name, value)
+    fields.spans.append(FieldSpan(name, start, end))
+
+
+def _read_date(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    match = YEAR_RE.search(raw, start, end)
+    if match:
+        _set(fields, "year", normalize_year(match.group(1)), match.start(1), match.end(1))
+
+
+def _read_author(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    if text.lower().startswith("by "):
+        text, start = text[3:], start + 3
+    if _EDITOR_MARK.search(text):
+        _read_editor(raw, start, end, fields)
+        return
+    names = split_names(strip_final_period(text))[0]
+    if names:
+        fields.authors = names
+        fields.spans.append(FieldSpan("author", start, end))
+
+
+def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    if fields.editors:
+        return
+    text = _EDITOR_WORDS.sub("", raw[start:end]).strip(" ,;:")
+    names = split_names(strip_final_period(text))[0]
+    if names:
+        fields.editors = names
+        offset = raw.find(text, start, end)
+        fields.spans.append(FieldSpan("editor", *((offset, offset + len(text)) if offset >= 0
+                                                  else (start, end))))
+
+
+def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    edition = EDITION_RE.search(text)
+    if edition and edition.group(0).startswith("(") and edition.end() == len(text):
+        if fields.edition is None:
+            _set(fields, "edition", normalize_edition(edition.group(0)), start + edition.start(),
+                 start + edition.end())
+        start, end = trim(raw, start, start + edition.start())
+    volumes = VOLUMES_RE.search(text)
+    if volumes and fields.volumes is None and volumes.end() >= len(text.rstrip(" .)")) \
+            and volumes.start() > 0:
+        fields.volumes = volumes.group("count")
+        start, end = trim(raw, start, min(end, start + volumes.start()))
+    _set(fields, "title", re.sub(r"\s+:", ":", " ".join(raw[start:end].split())), start, end)
+
+
+def _read_container(name: str) -> _Reader:
+    def read(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+        match = _IN.match(raw, start, end)
+        if match:
+            start, end = trim(raw, match.end(), end)
+        _set(fields, name, " ".join(raw[start:end].split()), start, end)
+    return read
+
+
+def _read_edition(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    _set(fields, "edition", normalize_edition(raw[start:end]), start, end)
+
+
+def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    count = VOLUMES_RE.search(text)
+    if count:
+        if fields.volumes is None:
+            fields.volumes = count.group("count")
+            fields.spans.append(FieldSpan("volumes", start, end))
+        return
+    volume = VOLUME_RE.search(text) or _FIRST_NUMBER.search(text)
+    if volume:
+        group = 1 if volume.re is VOLUME_RE else 0
+        _set(fields, "volume", volume.group(group), start + volume.start(group),
+             start + volume.end(group))
+
+
+def _read_pages(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    labelled = PAGES_RE.search(text)
+    match = labelled or _PAGE_NUMBERS.search(text)
+    if match:
+        group = "pages" if labelled else 0
+        _set(fields, "pages", normalize_pages(match.group(group)), start + match.start(group),
+             start + match.end(group))
+
+
+def _read_publisher(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    in_place = PUBLISHER_IN_PLACE_RE.match(text)
+    if in_place and fields.address is None:
+        _set(fields, "publisher", in_place.group("publisher"), start, start + in_place.end(1))
+        _set(fields, "address", in_place.group("place"), start + in_place.start("place"),
+             start + in_place.end("place"))
+        return
+    place = PLACE_PUBLISHER_RE.match(text)
+    if place and fields.address is None:
+        _set(fields, "address", place.group("place").strip(), start + place.start("place"),
+             start + place.end("place"))
+        _set(fields, "publisher", place.group("publisher").strip(),
+             start + place.start("publisher"), start + place.end("publisher"))
+        return
+    trailing_in = _TRAILING_IN.search(text)
+    if trailing_in:
+        end = start + trailing_in.start()
+    _set(fields, "publisher", " ".join(raw[start:end].split()), start, end)
+
+
+def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    place = PLACE_PUBLISHER_RE.match(text)
+    if place and fields.publisher is None:
+        _read_publisher(raw, start, end, fields)
+        return
+    _set(fields, "address", " ".join(text.split()), start, end)
+
+
+_READERS: dict[str, _Reader] = {
+    "date": _read_date,
+    "author": _read_author,
+    "editor": _read_editor,
+    "title": _read_title,
+    "booktitle": _read_container("booktitle"),
+    "journal": _read_container("journal"),
+    "edition": _read_edition,
+    "volume": _read_volume,
+    "pages": _read_pages,
+    "publisher": _read_publisher,
+    "address": _read_address,
+    "series": _read_container("series"),
+}
