@@ -177,7 +177,7 @@ def _refextract() -> tuple[Callable[[str], dict[str, Value | None]] | None, str]
 def run_parser(name: str, parse: Callable[[str], dict[str, Value | None]],
                held_out: list[LabelledReference], runs: int, clear: bool
                ) -> tuple[Score, float]:
-    parse("Warm-up, A. (2000). Loading models. Place: Publisher.")
+    parse("Warm-up, A. (2000). Loading models. Place: Publisher. ISBN 0-8047-4478-5.")
     best = float("inf")
     predictions: list[dict[str, Value | None]] = []
     for _ in range(runs):

@@ -21,6 +21,7 @@ from .fields import (
     PUBLISHER_IN_PLACE_RE,
     VOLUME_RE,
     VOLUMES_RE,
+    YEAR,
     YEAR_RE,
     normalize_edition,
     normalize_pages,
@@ -52,8 +53,9 @@ class TaggedFields:
 
 _Reader = Callable[[str, int, int, TaggedFields], None]
 
-_LEAD = " ,.;:\"'“‘«„*•"
-_TRAIL = " ,.;:\"'”’»*"
+_LEAD = " ,.;:'‘«„*•"
+_TRAIL = " ,.;:'’»*"
+_QUOTES = (("“", "”"), ("\"", "\""))
 # A final period that belongs to the word: "Harold M.", "Norton & Co.", "Inc.".
 _KEEP_PERIOD = frozenset({"co", "inc", "ltd", "corp", "bros", "jr", "sr", "st", "cie", "eds",
                           "ed", "al", "u.s", "d.c"})
@@ -87,6 +89,22 @@ def trim(raw: str, start: int, end: int) -> tuple[int, int]:
         elif value.startswith(("(", "[")) and value.endswith((")", "]")) and \
                 value.count("(") + value.count("[") == 1:
             start, end = start + 1, end - 1
+        else:
+            for opening, closing in _QUOTES:
+                opened = value.count(opening) if opening != closing else value.count(opening) // 2
+                closed = value.count(closing) if opening != closing else opened
+                odd = opening == closing and value.count(opening) % 2 == 1
+                if value.startswith(opening) and value.endswith(closing) and len(value) > 1 \
+                        and (opening != closing or value.count(opening) == 2) \
+                        and value.count(opening) + value.count(closing) <= 2:
+                    start, end = start + 1, end - 1
+                elif value.endswith(closing) and (odd or closed > opened):
+                    end -= 1
+                elif value.startswith(opening) and (odd or opened > closed):
+                    start += 1
+                else:
+                    continue
+                break
         if (start, end) == before:
             break
     if end < len(raw) and raw[end] == ".":
@@ -100,6 +118,7 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
     """Fill fields from tagged spans; the first span of a label wins (later ones are
     usually a second date or a reprint's publisher)."""
     fields = TaggedFields()
+    spans = _correct(raw, spans, fields)
     first: dict[str, TaggedSpan] = {}
     for span in spans:
         first.setdefault(span.label, span)
@@ -111,6 +130,8 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
         start, end = trim(raw, span.start, span.end)
         if start < end:
             _READERS[label](raw, start, end, fields)
+    if fields.title is None:
+        _title_elsewhere(raw, spans, fields)
     if fields.year is None:
         for span in spans:
             if span.label == "date":
@@ -122,6 +143,67 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
                      match.end(1))
                 break
     return fields
+
+
+_PAREN_PUBLICATION = re.compile(
+    rf"\(\s*(?P<place>[^():;]{{2,60}}?)\s*:\s*(?P<publisher>[^():;]{{2,120}}?),\s*"
+    rf"(?P<year>{YEAR})\s*\)")
+_SENTENCE_END = re.compile(r"[.:;!?)]['’”\"]?$|['’”\"][.,:;]?$")
+
+
+def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[TaggedSpan]:
+    """Correct the tagger where a rule is exact.
+
+    - A note's "(Place: Publisher, Year)" is address, publisher and date, whatever the
+      tagger made of it.
+    - A title that stops in mid-sentence and runs on into a "booktitle" is one title.
+    - An entry that starts with a "publisher" or "place" and has no author ("Lary
+      1987.") starts with its author.
+    """
+    match = _PAREN_PUBLICATION.search(raw)
+    if match is not None:
+        kept = [s for s in spans if s.end <= match.start() or s.start >= match.end()]
+        cut = [TaggedSpan(s.label, s.start, match.start()) for s in spans
+               if s.start < match.start() < s.end]
+        spans = sorted([*kept, *cut,
+                        TaggedSpan("address", match.start("place"), match.end("place")),
+                        TaggedSpan("publisher", match.start("publisher"),
+                                   match.end("publisher")),
+                        TaggedSpan("date", match.start("year"), match.end("year"))],
+                       key=lambda s: s.start)
+    merged: list[TaggedSpan] = []
+    for span in spans:
+        if merged and span.label == "booktitle" and merged[-1].label == "title" and \
+                not _SENTENCE_END.search(raw[merged[-1].start:merged[-1].end]) and \
+                not raw[span.start:span.end].lower().startswith("in "):
+            merged[-1] = TaggedSpan("title", merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    labels = [s.label for s in merged if s.label != "number"]
+    if labels and labels[0] in ("publisher", "address") and not \
+            {"author", "editor"} & set(labels):
+        index = next(i for i, s in enumerate(merged) if s.label != "number")
+        merged[index] = TaggedSpan("author", merged[index].start, merged[index].end)
+    return merged
+
+
+def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> None:
+    """No span was tagged title: an edited book's "booktitle" with no author, else the
+    first untyped ("note") span before the publication details is the title."""
+    if fields.booktitle and not fields.authors and not fields.journal:
+        for index, span in enumerate(fields.spans):
+            if span.field == "booktitle":
+                fields.spans[index] = FieldSpan("title", span.start, span.end)
+        fields.title, fields.booktitle = fields.booktitle, None
+        return
+    for span in spans:
+        if span.label in ("publisher", "address", "journal", "booktitle", "url"):
+            return
+        if span.label == "note":
+            start, end = trim(raw, span.start, span.end)
+            if end - start > 2:
+                _read_title(raw, start, end, fields)
+            return
 
 
 def _set(fields: TaggedFields, name: str, value: str | None, start: int, end: int) -> None:

@@ -105,61 +105,83 @@ _NEIGHBOUR_KEEP = ("w=", "sh=", "last=", "first=", "year", "initial", "edword", 
 
 
 @lru_cache(maxsize=65536)
-def _neighbour_features(text: str) -> tuple[str, ...]:
-    return tuple(f for f in token_features(text) if f.startswith(_NEIGHBOUR_KEEP))
+def _neighbour_features(text: str) -> tuple[tuple[str, ...], ...]:
+    """The features a token lends its neighbours, already prefixed with their offset:
+    (as -2, as -1, as +1, as +2)."""
+    kept = [f for f in token_features(text) if f.startswith(_NEIGHBOUR_KEEP)]
+    return (tuple("-2" + f for f in kept[:2]), tuple("-1" + f for f in kept),
+            tuple("+1" + f for f in kept), tuple("+2" + f for f in kept[:2]))
+
+
+_POSITION = tuple(f"pos={i}" for i in range(10))
+_INDEX = tuple(f"idx={i}" for i in range(7))
+_BREAKS = tuple(f"brk={i}" for i in range(7))
+_COMMAS = tuple(f"com={i}" for i in range(7))
+_STYLE = tuple(f"nbrk={i}" for i in range(5))
+
+
+@lru_cache(maxsize=65536)
+def _token_state(text: str) -> tuple[int, bool, bool, bool, bool]:
+    """How a token changes the running state: (parenthesis depth change, opens a
+    quotation, closes one, ends a block, ends with a comma)."""
+    depth = text.count("(") + text.count("[") - text.count(")") - text.count("]")
+    closes = "”" in text or (text.rstrip(".,;:)").endswith("\"") and len(text) > 2)
+    opens = text[0] in "\"“" and not closes
+    breaks = _is_break(text)
+    return depth, opens, closes, breaks, not breaks and text[-1] == ","
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """One feature list per token, for the tagger."""
     count = len(tokens)
-    neighbours = [_neighbour_features(t.text) for t in tokens]
-    result: list[list[str]] = []
+    texts = [t.text for t in tokens]
+    neighbours = [_neighbour_features(t) for t in texts]
+    states = [_token_state(t) for t in texts]
+    blocks = _block_features(texts, states)
     # The entry's style: comma lists (World-Library, notes) have few sentence breaks.
-    style = f"nbrk={min(sum(1 for t in tokens if _is_break(t.text)), 4)}"
+    style = _STYLE[min(sum(1 for s in states if s[3]), 4)]
+    result: list[list[str]] = []
+    name_ends = _inverted_name_ends(texts)
     depth = 0
     commas = 0
     quoted = False
     breaks = 0
-    for index, token in enumerate(tokens):
-        text = token.text
-        features = list(token_features(text))
-        features.append(f"pos={index * 10 // count}")
-        features.append(f"idx={min(index, 6)}")
-        if index == count - 1:
+    last = count - 1
+    for index, text in enumerate(texts):
+        features = [*token_features(text), _POSITION[index * 10 // count],
+                    _INDEX[min(index, 6)], _BREAKS[min(breaks, 6)], _COMMAS[min(commas, 6)],
+                    style, *blocks[index]]
+        if index == last:
             features.append("end")
-        features.append(f"brk={min(breaks, 6)}")
-        features.append(f"com={min(commas, 6)}")
-        features.append(style)
-        if depth > 0 or text.startswith(("(", "[")):
-            features.append("paren")
-        if quoted or text.startswith(("\"", "“", "‘")):
-            features.append("quote")
-        if index > 0:
-            features.extend("-1" + f for f in neighbours[index - 1])
+            features.append("eos")
+        else:
+            features.extend(neighbours[index + 1][2])
+            if index + 2 < count:
+                features.extend(neighbours[index + 2][3])
+        if index:
+            features.extend(neighbours[index - 1][1])
+            if index > 1:
+                features.extend(neighbours[index - 2][0])
         else:
             features.append("bos")
-        if index > 1:
-            features.extend("-2" + f for f in neighbours[index - 2][:2])
-        if index + 1 < count:
-            features.extend("+1" + f for f in neighbours[index + 1])
-        else:
-            features.append("eos")
-        if index + 2 < count:
-            features.extend("+2" + f for f in neighbours[index + 2][:2])
+        if depth > 0 or text[0] in "([":
+            features.append("paren")
+        if quoted or text[0] in "\"“‘":
+            features.append("quote")
+        if index in name_ends:
+            features.append("fgm-end")  # "Tanner, Harold M." ends here
+        elif index - 1 in name_ends:
+            features.append("fgm-next")
         result.append(features)
-        # state after this token
-        depth = max(0, depth + text.count("(") + text.count("[") - text.count(")")
-                    - text.count("]"))
-        closes = "”" in text or text.rstrip(".,;:)").endswith("\"") and (quoted or
-                                                                        len(text) > 2)
-        if text[0] in "\"“" and not closes:
+        # the state after this token
+        change, opens, closes, is_break, is_comma = states[index]
+        depth = max(0, depth + change)
+        if opens:
             quoted = True
-        elif closes:
+        elif closes or (quoted and text.rstrip(".,;:)").endswith("\"")):
             quoted = False
-        if _is_break(text):
-            breaks += 1
-        elif text[-1] == ",":
-            commas += 1
+        breaks += is_break
+        commas += is_comma
     return result
 
 
@@ -168,3 +190,49 @@ def _is_break(text: str) -> bool:
     """A token that ends a sentence-like block ("Press.", "Beijing:"), not an initial."""
     return text[-1] in ".:;" and not is_initial(text.rstrip(".,;:")) \
         and not is_initial(text[:-1])
+
+
+def _block_features(texts: list[str], states: list[tuple[int, bool, bool, bool, bool]]
+                    ) -> list[tuple[str, ...]]:
+    """Where each token stands in its block (the tokens up to a sentence break): the
+    block's length, the token's place in it, and how this and the neighbouring blocks
+    end — "Chicago:" is a one-token block ending in a colon, a title a long block ending
+    in a period."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    last = len(texts) - 1
+    for index, text in enumerate(texts):
+        if states[index][3] or text[-1] == ")" or index == last:
+            bounds.append((start, index + 1))
+            start = index + 1
+    ends = [texts[end - 1][-1] for _, end in bounds]
+    result: list[tuple[str, ...]] = []
+    for number, (start, end) in enumerate(bounds):
+        length = end - start
+        size = "1" if length == 1 else "2" if length == 2 else "3-5" if length <= 5 else "6+"
+        before = ends[number - 1] if number else "^"
+        after = ends[number + 1] if number + 1 < len(ends) else "$"
+        shared = (f"blen={size}", f"bend={ends[number]}", f"pbend={before}",
+                  f"nbend={after}", f"bno={min(number, 5)}")
+        for index in range(start, end):
+            result.append((*shared, _BLOCK_PLACE[min(index - start, 3)],
+                           "blast" if index == end - 1 else "bmid"))
+    return result
+
+
+def _inverted_name_ends(texts: list[str]) -> set[int]:
+    """Indexes of initials that end "Family, Given M." before a capitalised word: the
+    end of a Chicago author, though an initial's period seldom ends anything."""
+    ends = set()
+    for index in range(2, min(len(texts) - 1, 12)):
+        text = texts[index]
+        if text.endswith(".") and len(text) <= 4 and is_initial(text) and \
+                texts[index - 2].endswith(",") and texts[index - 1][:1].isupper() and \
+                not is_initial(texts[index - 1]) and texts[index + 1][:1].isupper() and \
+                not is_initial(texts[index + 1].rstrip(",")):
+            ends.add(index)
+            break
+    return ends
+
+
+_BLOCK_PLACE = tuple(f"bpos={i}" for i in range(4))
