@@ -16,18 +16,20 @@ from dataclasses import dataclass, field
 from ..models import FieldSpan, Name
 from .fields import (
     EDITION_RE,
+    PAGE_COUNT_RE,
     PAGES_RE,
     PLACE_PUBLISHER_RE,
     PUBLISHER_IN_PLACE_RE,
     VOLUME_RE,
     VOLUMES_RE,
     YEAR,
+    YEAR_CORE,
     YEAR_RE,
     normalize_edition,
     normalize_pages,
     normalize_year,
 )
-from .names import is_initial, split_names, strip_final_period
+from .names import is_corporate, is_initial, split_names, strip_final_period
 from .tagger import TaggedSpan
 
 
@@ -94,9 +96,10 @@ def trim(raw: str, start: int, end: int) -> tuple[int, int]:
                 opened = value.count(opening) if opening != closing else value.count(opening) // 2
                 closed = value.count(closing) if opening != closing else opened
                 odd = opening == closing and value.count(opening) % 2 == 1
+                pairs = value.count(opening) if opening == closing else \
+                    value.count(opening) + value.count(closing)
                 if value.startswith(opening) and value.endswith(closing) and len(value) > 1 \
-                        and (opening != closing or value.count(opening) == 2) \
-                        and value.count(opening) + value.count(closing) <= 2:
+                        and pairs == 2:
                     start, end = start + 1, end - 1
                 elif value.endswith(closing) and (odd or closed > opened):
                     end -= 1
@@ -148,7 +151,9 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
 _PAREN_PUBLICATION = re.compile(
     rf"\(\s*(?P<place>[^():;]{{2,60}}?)\s*:\s*(?P<publisher>[^():;]{{2,120}}?),\s*"
     rf"(?P<year>{YEAR})\s*\)")
-_SENTENCE_END = re.compile(r"[.:;!?)]['’”\"]?$|['’”\"][.,:;]?$")
+_RUN_ON = frozenset({"booktitle", "journal"})
+_YEAR_SPAN = re.compile(rf"({YEAR_CORE})\s*[–—-]\s*({YEAR_CORE})")
+_SENTENCE_END = re.compile(r"[.:;!?)]['’”\"]?$|['’”\"][.,:;]$")
 
 
 def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[TaggedSpan]:
@@ -172,19 +177,43 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
                         TaggedSpan("date", match.start("year"), match.end("year"))],
                        key=lambda s: s.start)
     merged: list[TaggedSpan] = []
+    open_title = False  # a title that stopped in mid-sentence ("China's World | War II")
     for span in spans:
-        if merged and span.label == "booktitle" and merged[-1].label == "title" and \
-                not _SENTENCE_END.search(raw[merged[-1].start:merged[-1].end]) and \
-                not raw[span.start:span.end].lower().startswith("in "):
+        text = raw[span.start:span.end]
+        if merged and open_title and span.label in _RUN_ON and \
+                not text.lower().startswith("in "):
             merged[-1] = TaggedSpan("title", merged[-1].start, span.end)
-        else:
-            merged.append(span)
+            open_title = not _SENTENCE_END.search(text) and not text.endswith(",")
+            continue
+        merged.append(span)
+        open_title = span.label == "title" and text[-1:].isalnum()
+        if span.label == "title" and not open_title:
+            # "100% of the \"quoted\" story": a quotation inside a title is not its end
+            open_title = text[-1:] in "\"”" and text[-2:-1].isalnum() and \
+                text[:1] not in "\"“‘'"
+    merged = _whole_corporate_author(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
         index = next(i for i, s in enumerate(merged) if s.label != "number")
         merged[index] = TaggedSpan("author", merged[index].start, merged[index].end)
     return merged
+
+
+def _whole_corporate_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Literary and Historical Research | Committee of …, Title," is one corporate
+    author up to the comma: a boundary inside a comma-separated name is the tagger's."""
+    for index, span in enumerate(spans[:-1]):
+        if span.label != "author":
+            continue
+        following = spans[index + 1]
+        comma = raw.find(",", span.end, following.end)
+        if following.label != "title" or raw[span.end - 1] in ",.;:)" or comma < 0 or \
+                comma + 1 >= following.end or not is_corporate(raw[span.start:comma]):
+            return spans
+        return [*spans[:index], TaggedSpan("author", span.start, comma + 1),
+                TaggedSpan("title", comma + 1, following.end), *spans[index + 2:]]
+    return spans
 
 
 def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> None:
@@ -290,6 +319,15 @@ def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
 
 def _read_pages(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     text = raw[start:end]
+    if PAGE_COUNT_RE.match(text + ("." if text.endswith("pp") else "")):
+        return  # "245 pp." is the book's length, not the pages cited
+    span_of_years = _YEAR_SPAN.fullmatch(text)
+    if span_of_years and 0 < int(span_of_years.group(2)) - int(span_of_years.group(1)) <= 60 \
+            and fields.journal is None:
+        # "1993–1997" after a book's publisher is when it appeared, not its pages
+        if fields.year is None:
+            _set(fields, "year", normalize_year(text), start, end)
+        return
     labelled = PAGES_RE.search(text)
     match = labelled or _PAGE_NUMBERS.search(text)
     if match:
