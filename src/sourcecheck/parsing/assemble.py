@@ -127,10 +127,10 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
         first.setdefault(span.label, span)
     for label in ("date", "author", "editor", "title", "booktitle", "journal", "edition",
                   "volume", "pages", "publisher", "address", "series"):
-        span = first.get(label)
-        if span is None:
+        chosen = first.get(label)
+        if chosen is None:
             continue
-        start, end = trim(raw, span.start, span.end)
+        start, end = trim(raw, chosen.start, chosen.end)
         if start < end:
             _READERS[label](raw, start, end, fields)
     if fields.title is None:
@@ -220,9 +220,9 @@ def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) ->
     """No span was tagged title: an edited book's "booktitle" with no author, else the
     first untyped ("note") span before the publication details is the title."""
     if fields.booktitle and not fields.authors and not fields.journal:
-        for index, span in enumerate(fields.spans):
-            if span.field == "booktitle":
-                fields.spans[index] = FieldSpan("title", span.start, span.end)
+        for index, read in enumerate(fields.spans):
+            if read.field == "booktitle":
+                fields.spans[index] = FieldSpan("title", read.start, read.end)
         fields.title, fields.booktitle = fields.booktitle, None
         return
     for span in spans:

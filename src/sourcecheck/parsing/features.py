@@ -92,7 +92,7 @@ def token_features(text: str) -> tuple[str, ...]:
         features.append(word_class)
     if PUBLISHER_WORD_RE.search(core):
         features.append("pubname")
-    if "http" in lower or lower.startswith("www") or lower.startswith("10."):
+    if "http" in lower or lower.startswith(("www", "10.")):
         features.append("url")
     if core[:1].isupper() and len(core) > 1 and is_pinyin(core):
         features.append("pinyin")
