@@ -65,7 +65,8 @@ _EDITOR_WORDS = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s+(?:by|von)\s+)?|"
     r"[,\s]*\(?\b(?:eds?|editors?|hrsg|hg|dir|comp|éds?)\b\.?\)?[.,:;\s]*$",
     re.I)
-_EDITOR_MARK = re.compile(r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.)\)?\.?\s*$", re.I)
+_EDITOR_MARK = re.compile(r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$",
+                          re.I)
 _IN = re.compile(r"^in:?\s+", re.I)
 _PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
 _FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
