@@ -37,8 +37,17 @@ _WORD_CLASSES: dict[str, str] = {
 }
 
 
+_ASCII_CLASSES = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "9" * 10)
+_RUN = re.compile(r"(.)\1+")
+_DIGIT = re.compile(r"\d")
+
+
 def _shape(word: str) -> str:
     """"Westad," -> "Xx,"; "1993–1997" -> "9–9": character classes with runs collapsed."""
+    if word.isascii():
+        return _RUN.sub(r"\1", word.translate(_ASCII_CLASSES))[:8]
     out: list[str] = []
     for char in word:
         if char.isupper():
@@ -79,7 +88,7 @@ def token_features(text: str) -> tuple[str, ...]:
         features.append("year")
     elif _RANGE.match(core):
         features.append("range")
-    elif any(c.isdigit() for c in core):
+    elif _DIGIT.search(core):
         features.append("hasdigit")
     if is_initial(core + ".") or is_initial(text.rstrip(",;")):
         features.append("initial")

@@ -32,7 +32,9 @@ class TaggedSpan:
     end: int
 
 
+@cache
 def model_path() -> Path:
+    """The model file inside the installed package."""
     return data_path(MODEL_FILE)
 
 
