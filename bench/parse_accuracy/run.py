@@ -155,6 +155,16 @@ class Score:
         fn = sum(self.fn[(k, f)] for k in kinds for f in fields)
         return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
+    def cell(self, kinds: tuple[str, ...], fields: tuple[str, ...]) -> str:
+        """F1 to three places; "–" when neither side has the field at all."""
+        seen = sum(self.tp[(k, f)] + self.fp[(k, f)] + self.fn[(k, f)]
+                   for k in kinds for f in fields)
+        return f"{self.f1(kinds, fields):.3f}" if seen else "–"
+
+
+def gold_count(held_out: list[LabelledReference], kinds: tuple[str, ...], field: str) -> int:
+    return sum(1 for r in held_out if r.kind in kinds and gold_fields(r)[field] is not None)
+
 
 def _clear_caches() -> None:
     reference._parse_text.cache_clear()
@@ -217,18 +227,20 @@ def main() -> int:
           f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}); exact-match F1.")
     if refextract is None:
         print(f"Peer missing: {note}")
-    header = "| field | " + " | ".join(f"{n} (books)" for n in names) + " | " + \
-        " | ".join(f"{n} (all)" for n in names) + " |"
+    header = "| field | gold (books) | " + " | ".join(f"{n} (books)" for n in names) + \
+        " | gold (all) | " + " | ".join(f"{n} (all)" for n in names) + " |"
     print(header)
-    print("|" + "---|" * (1 + 2 * len(names)))
+    print("|---|" + "---:|" * (2 + 2 * len(names)))
     for field in FIELDS:
-        cells = [f"{score.f1(books, (field,)):.3f}" for _, score, _ in results] + \
-            [f"{score.f1(every, (field,)):.3f}" for _, score, _ in results]
+        cells = [str(gold_count(held_out, books, field))] + \
+            [score.cell(books, (field,)) for _, score, _ in results] + \
+            [str(gold_count(held_out, every, field))] + \
+            [score.cell(every, (field,)) for _, score, _ in results]
         print(f"| {field} | " + " | ".join(cells) + " |")
-    cells = [f"{score.f1(books, FIELDS):.3f}" for _, score, _ in results] + \
-        [f"{score.f1(every, FIELDS):.3f}" for _, score, _ in results]
+    cells = [""] + [f"**{score.f1(books, FIELDS):.3f}**" for _, score, _ in results] + \
+        [""] + [f"**{score.f1(every, FIELDS):.3f}**" for _, score, _ in results]
     print("| **micro F1, all fields** | " + " | ".join(cells) + " |")
-    cells = [f"{rate:,.0f}" for _, _, rate in results] + [""] * len(results)
+    cells = [""] + [f"{rate:,.0f}" for _, _, rate in results] + [""] * (1 + len(results))
     print("| references/s (one core) | " + " | ".join(cells) + " |")
     score = results[0][1]
     met = all(score.f1(books, (f,)) >= 0.95 for f in BOOK_TARGET_FIELDS) and \

@@ -169,9 +169,16 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     match = _PAREN_PUBLICATION.search(raw)
     if match is not None:
         kept = [s for s in spans if s.end <= match.start() or s.start >= match.end()]
-        cut = [TaggedSpan(s.label, s.start, match.start()) for s in spans
-               if s.start < match.start() < s.end]
-        spans = sorted([*kept, *cut,
+        for span in spans:
+            if span.start < match.start() < span.end:
+                before = [s for s in kept if s.end <= span.start]
+                if span.label in ("address", "publisher", "date") and before:
+                    # what precedes "(Place: …" belongs to the field before it (the title)
+                    kept[kept.index(before[-1])] = TaggedSpan(before[-1].label,
+                                                              before[-1].start, match.start())
+                else:
+                    kept.append(TaggedSpan(span.label, span.start, match.start()))
+        spans = sorted([*kept,
                         TaggedSpan("address", match.start("place"), match.end("place")),
                         TaggedSpan("publisher", match.start("publisher"),
                                    match.end("publisher")),
