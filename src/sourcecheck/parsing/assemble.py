@@ -65,8 +65,8 @@ _EDITOR_WORDS = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s+(?:by|von)\s+)?|"
     r"[,\s]*\(?\b(?:eds?|editors?|hrsg|hg|dir|comp|éds?)\b\.?\)?[.,:;\s]*$",
     re.I)
-_EDITOR_MARK = re.compile(r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$",
-                          re.I)
+_EDITOR_MARK = re.compile(
+    r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
 _IN = re.compile(r"^in:?\s+", re.I)
 _PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
 _FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
@@ -269,9 +269,12 @@ def _read_author(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         fields.spans.append(FieldSpan("author", start, end))
 
 
+_TRANSLATOR = re.compile(r"^\(?\s*(?:tr\.|trans\b|transl|translated|übers|ubers|traduit)", re.I)
+
+
 def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
-    if fields.editors:
-        return
+    if fields.editors or _TRANSLATOR.match(raw, start, end):
+        return  # a translator is not an editor
     text = _EDITOR_WORDS.sub("", raw[start:end]).strip(" ,;:")
     names = split_names(strip_final_period(text))[0]
     if names:
@@ -281,7 +284,23 @@ def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
                                                   else (start, end))))
 
 
+# "Title. Translated by …", "Title. Edited by …": the sentence that names the translator
+# or editor is not the title's.
+_ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Ubersetzt|Edited|"
+                            r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b")
+_TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
+                              re.I)
+
+
 def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    role = _ROLE_SENTENCE.search(raw, start, end)
+    if role:
+        start, end = trim(raw, start, role.start() + 1)
+    volume = _TRAILING_VOLUME.search(raw, start, end)
+    if volume and volume.start() > start and fields.volume is None:
+        _set(fields, "volume", volume.group("volume"), volume.start("volume"),
+             volume.end("volume"))
+        start, end = trim(raw, start, volume.start())
     text = raw[start:end]
     edition = EDITION_RE.search(text)
     if edition and edition.group(0).startswith("(") and edition.end() == len(text):
