@@ -78,19 +78,21 @@ def token_features(text: str) -> tuple[str, ...]:
     if len(lower) > 3:
         features.append(f"suf={lower[-3:]}")
         features.append(f"pre={lower[:3]}")
-    if core[:1].isupper():
+    capital = core[:1].isupper()
+    if capital:
         features.append("cap")
         if core.isupper() and len(core) > 1:
             features.append("caps")
-    if core.isdigit():
-        features.append("digits")
-    if _YEAR.match(core):
-        features.append("year")
-    elif _RANGE.match(core):
-        features.append("range")
-    elif _DIGIT.search(core):
-        features.append("hasdigit")
-    if is_initial(core + ".") or is_initial(text.rstrip(",;")):
+    if not core.isalpha():  # the number tests only where there can be digits
+        if core.isdigit():
+            features.append("digits")
+        if _YEAR.match(core):
+            features.append("year")
+        elif _RANGE.match(core):
+            features.append("range")
+        elif _DIGIT.search(core):
+            features.append("hasdigit")
+    if capital and (is_initial(core + ".") or is_initial(text.rstrip(",;"))):
         features.append("initial")
     if _ROMAN.match(core) and len(core) <= 4:
         features.append("roman")
@@ -99,11 +101,11 @@ def token_features(text: str) -> tuple[str, ...]:
     word_class = _WORD_CLASSES.get(lower.rstrip("."))
     if word_class:
         features.append(word_class)
-    if PUBLISHER_WORD_RE.search(core):
+    if not core.islower() and PUBLISHER_WORD_RE.search(core):  # its words are capitalised
         features.append("pubname")
     if "http" in lower or lower.startswith(("www", "10.")):
         features.append("url")
-    if core[:1].isupper() and len(core) > 1 and is_pinyin(core):
+    if capital and len(core) > 1 and is_pinyin(core):
         features.append("pinyin")
     return tuple(features)
 
