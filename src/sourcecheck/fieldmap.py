@@ -13,21 +13,8 @@ def name_text(name: Name) -> str:
 
 def reference_fields(reference: Reference) -> dict[str, str | list[str] | None]:
     """author, editor, title, booktitle, journal, year, edition, volume, volumes, pages,
-    pagetotal, publisher, address, series, isbn — None (or []) where the entry gives nothing."""
-    return {
-        "author": [name_text(n) for n in reference.authors],
-        "editor": [name_text(n) for n in reference.editors],
-        "title": reference.title,
-        "booktitle": reference.booktitle,
-        "journal": reference.journal,
-        "year": reference.year,
-        "edition": reference.edition,
-        "volume": reference.volume,
-        "volumes": reference.volumes,
-        "pages": reference.pages,
-        "pagetotal": reference.pagetotal,
-        "publisher": reference.publisher,
-        "address": reference.address,
-        "series": reference.series,
-        "isbn": [i.isbn13 or i.raw for i in reference.isbns],
-    }
+    pagetotal, publisher, address, series, isbn — None (or []) where the entry gives nothing.
+
+    The same mapping as ``Reference.fields`` (which the public ``parse_reference``
+    gives its callers)."""
+    return reference.fields

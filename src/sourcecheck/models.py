@@ -205,6 +205,15 @@ class Identifier:
     offset: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class FieldSpan:
+    """Where a field's value was read: ``raw[start:end]`` of its reference."""
+
+    field: str
+    start: int
+    end: int
+
+
 class ReferenceKind(StrEnum):
     BOOK = "book"
     CHAPTER = "chapter"
@@ -245,6 +254,30 @@ class Reference:
     identifiers: tuple[Identifier, ...] = ()
     lines: tuple[LineStart, ...] = ()
     pagetotal: str | None = None  # last, so positional construction elsewhere still holds
+    spans: tuple[FieldSpan, ...] = ()
+
+    @property
+    def fields(self) -> dict[str, str | list[str] | None]:
+        """The fields under their BibTeX names, as the JSON report prints them: author,
+        editor, title, booktitle, journal, year, edition, volume, volumes, pages,
+        pagetotal, publisher, address, series, isbn — None (or []) where the entry gives nothing."""
+        return {
+            "author": [n.inverted() for n in self.authors],
+            "editor": [n.inverted() for n in self.editors],
+            "title": self.title,
+            "booktitle": self.booktitle,
+            "journal": self.journal,
+            "year": self.year,
+            "edition": self.edition,
+            "volume": self.volume,
+            "volumes": self.volumes,
+            "pages": self.pages,
+            "pagetotal": self.pagetotal,
+            "publisher": self.publisher,
+            "address": self.address,
+            "series": self.series,
+            "isbn": [i.isbn13 or i.raw for i in self.isbns],
+        }
 
     @property
     def is_parsed(self) -> bool:

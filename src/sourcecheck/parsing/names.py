@@ -62,25 +62,24 @@ def is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
+# One syllable: an initial (or none) and a final; the regex engine backtracks through
+# the ways a word can split, as a reader would.
+_PINYIN_WORD = re.compile(
+    "(?:(?:" + "|".join(sorted((i for i in _PINYIN_INITIALS if i), key=len, reverse=True))
+    + ")?(?:" + "|".join(sorted(_PINYIN_FINALS, key=len, reverse=True)) + "))+")
+
+
 @cache
 def is_pinyin(word: str) -> bool:
-    """True when a word splits into pinyin syllables ("Wusheng", "Zedong", "Yan'an")."""
+    """True when a word splits into pinyin syllables ("Wusheng", "Zedong", "Yan'an").
+
+    >>> is_pinyin("Wusheng"), is_pinyin("Yan'an"), is_pinyin("Bristol")
+    (True, True, False)
+    """
     text = word.lower().replace("'", "").replace("’", "").replace("-", "")
     if not text.isalpha() or not text.isascii():
         return False
-    return _segments(text)
-
-
-def _segments(text: str) -> bool:
-    if not text:
-        return True
-    for initial in _PINYIN_INITIALS:
-        if not text.startswith(initial):
-            continue
-        for end in range(len(text), len(initial), -1):
-            if text[len(initial):end] in _PINYIN_FINALS and _segments(text[end:]):
-                return True
-    return False
+    return _PINYIN_WORD.fullmatch(text) is not None
 
 
 def is_chinese_family_first(text: str) -> bool:

@@ -13,10 +13,12 @@ rather than being guessed into the wrong one.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..models import Identifier, Location, Name, Reference, ReferenceKind, Section
+from ..models import FieldSpan, Identifier, Location, Name, Reference, ReferenceKind, Section
+from .assemble import read_tagged
 from .fields import (
     EDITION_RE,
     PAGE_COUNT_RE,
@@ -42,6 +44,7 @@ from .names import (
     split_names,
     strip_final_period,
 )
+from .tagger import ModelMissingError, tag_reference
 
 _PAREN_YEAR = re.compile(rf"\(\s*(?:c\.\s*)?({YEAR})\s*\)")
 _PAREN_PUBLICATION = re.compile(
@@ -114,6 +117,36 @@ def parse_reference_text(text: str, location: Location | None = None,
 
 @lru_cache(maxsize=16384)
 def _parse_text(text: str) -> Reference:
+    try:
+        tagged = tag_reference(text)
+    except ModelMissingError as error:
+        _warn_model_missing(str(error))
+        return _parse_by_rules(text)
+    identifiers, _isbn_spans = extract_isbns(text)
+    fields = read_tagged(text, tagged)
+    draft = _Draft(authors=fields.authors, editors=fields.editors, title=fields.title,
+                   year=fields.year, edition=fields.edition, publisher=fields.publisher,
+                   address=fields.address, volumes=fields.volumes, volume=fields.volume,
+                   series=fields.series, pages=fields.pages, booktitle=fields.booktitle,
+                   journal=fields.journal)
+    isbn_spans = tuple(FieldSpan("isbn", i.offset, i.offset + len(i.raw)) for i in identifiers)
+    reference = _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", draft, tuple(identifiers))
+    return replace(reference, spans=(*fields.spans, *isbn_spans))
+
+
+@cache
+def _warn_model_missing(message: str) -> None:
+    """Say once per process that the tagger is missing and the rules stand in."""
+    warnings.warn(f"{message}; parsing by rules only", RuntimeWarning, stacklevel=3)
+
+
+def parse_by_rules(text: str) -> Reference:
+    """The rule parser alone (no tagger): the fallback when the model is missing, and a
+    baseline for the accuracy benchmark."""
+    return _parse_by_rules(text)
+
+
+def _parse_by_rules(text: str) -> Reference:
     identifiers, spans = extract_isbns(text)
     rest = text
     for span in reversed(spans):

@@ -1,0 +1,254 @@
+"""Field accuracy of reference parsers on the held-out AnyStyle split, peers side by side.
+
+    python bench/parse_accuracy/run.py [--runs 3]
+
+Scores exact-match field F1 on the 300 held-out strings of AnyStyle's labelled data
+(``sourcecheck.parsing.training_data.split_anystyle``: a seeded split that training never
+sees), for sourcecheck (trained tagger + rules), sourcecheck's rules alone, and refextract,
+in the same run, and prints one table with references per second for each (one process,
+one core, caches cleared before each timed pass, best of ``--runs``).
+
+Exact match: both sides NFKC-normalized, case-folded, punctuation dropped, whitespace
+collapsed. Authors and editors are compared as sets of name tokens (without "and", "et
+al.", "ed."/"eds.", "edited by", "In"). Pages, volume and edition are compared as values,
+not as written labels: "pp. 45–67" and "45–67" are the same pages, "Vol. 3, Part A" and
+"3" the same volume (its first number), "2nd ed." and "2" the same edition — the same
+normalizer on both sides. Year: the first year of the date span. ISBN: the set of
+ISBN-13s. A field counts as a true positive when both sides have it and they match; a
+predicted value that does not match is a false positive (and a false negative when the
+gold has the field); a gold value with no prediction is a false negative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from sourcecheck import parse_reference
+from sourcecheck.models import Reference
+from sourcecheck.parsing import features, reference
+from sourcecheck.parsing.fields import YEAR_RE, normalize_edition, normalize_year
+from sourcecheck.parsing.isbn_list import extract_isbns
+from sourcecheck.parsing.training_data import LabelledReference, split_anystyle
+
+FIELDS = ("author", "title", "year", "publisher", "address", "edition", "volume", "pages",
+          "isbn", "booktitle", "journal", "editor")
+BOOK_TARGET_FIELDS = ("author", "title", "year", "publisher", "address")
+_NAME_STOP = frozenset({"and", "et", "al", "others", "ed", "eds", "editor", "editors", "edited",
+                        "by", "in", "hrsg", "hg", "trans", "translated", "u", "a"})
+_LABEL_WORDS = frozenset({"p", "pp", "page", "pages", "s", "vol", "vols", "volume", "volumes",
+                          "no", "v", "bd", "tome", "nr"})
+_NUMBER = re.compile(r"^(?:\d+|[ivxlcdm]+)$")
+
+Value = frozenset[str] | str
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded, punctuation dropped, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
+    return " ".join(text.split())
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(t for t in fold(text).split() if t not in _NAME_STOP)
+
+
+def _numbers(text: str, first_only: bool) -> str:
+    tokens = [t for t in fold(text).split() if t not in _LABEL_WORDS]
+    numbers = [t for t in tokens if _NUMBER.match(t)]
+    if first_only:
+        return numbers[0] if numbers else ""
+    return " ".join(tokens)
+
+
+def _isbns(texts: list[str]) -> frozenset[str]:
+    found = set()
+    for text in texts:
+        for identifier in extract_isbns(text)[0]:
+            found.add(identifier.isbn13 or re.sub(r"\D", "", identifier.raw))
+    return frozenset(found)
+
+
+def normalize(field: str, values: list[str]) -> Value | None:
+    """One field's comparable value from its texts (None when there is nothing)."""
+    values = [v for v in values if v and v.strip()]
+    if not values:
+        return None
+    if field in ("author", "editor"):
+        names = _names(" ".join(values))
+        return names or None
+    if field == "isbn":
+        return _isbns(values) or None
+    text = values[0]
+    if field == "year":
+        match = YEAR_RE.search(text)
+        return fold(normalize_year(match.group(1))) if match else None
+    if field == "edition":
+        return fold(normalize_edition(text)) or None
+    if field == "volume":
+        return _numbers(text, first_only=True) or None
+    if field == "pages":
+        return _numbers(text, first_only=False) or None
+    return fold(text) or None
+
+
+def gold_fields(labelled: LabelledReference) -> dict[str, Value | None]:
+    return {field: normalize(field, labelled.values("date" if field == "year" else field))
+            for field in FIELDS}
+
+
+def sourcecheck_fields(parsed: Reference) -> dict[str, Value | None]:
+    fields = parsed.fields
+    values: dict[str, list[str]] = {}
+    for field in FIELDS:
+        value = fields.get(field)
+        if field == "volume" and not value:
+            value = fields.get("volumes")
+        values[field] = value if isinstance(value, list) else [value] if value else []
+    values["isbn"] = [i.raw for i in parsed.isbns]
+    return {field: normalize(field, values[field]) for field in FIELDS}
+
+
+_REFEXTRACT_FIELDS = {"author": "author", "title": "title", "year": "year",
+                      "publisher": "publisher", "journal": "journal_title",
+                      "volume": "journal_volume", "pages": "journal_page", "isbn": "isbn"}
+
+
+def refextract_fields(found: list[dict[str, Any]]) -> dict[str, Value | None]:
+    merged: dict[str, list[str]] = {}
+    for ref in found:
+        for key, value in ref.items():
+            merged.setdefault(key, []).extend(value if isinstance(value, list) else [value])
+    return {field: normalize(field, merged.get(_REFEXTRACT_FIELDS.get(field, ""), []))
+            for field in FIELDS}
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp: Counter[tuple[str, str]] = Counter()
+        self.fp: Counter[tuple[str, str]] = Counter()
+        self.fn: Counter[tuple[str, str]] = Counter()
+
+    def add(self, kind: str, gold: dict[str, Value | None],
+            predicted: dict[str, Value | None]) -> None:
+        for field in FIELDS:
+            g, p = gold[field], predicted[field]
+            key = (kind, field)
+            if g is not None and p is not None and g == p:
+                self.tp[key] += 1
+                continue
+            if p is not None:
+                self.fp[key] += 1
+            if g is not None:
+                self.fn[key] += 1
+
+    def f1(self, kinds: tuple[str, ...], fields: tuple[str, ...]) -> float:
+        tp = sum(self.tp[(k, f)] for k in kinds for f in fields)
+        fp = sum(self.fp[(k, f)] for k in kinds for f in fields)
+        fn = sum(self.fn[(k, f)] for k in kinds for f in fields)
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    def cell(self, kinds: tuple[str, ...], fields: tuple[str, ...]) -> str:
+        """F1 to three places; "–" when neither side has the field at all."""
+        seen = sum(self.tp[(k, f)] + self.fp[(k, f)] + self.fn[(k, f)]
+                   for k in kinds for f in fields)
+        return f"{self.f1(kinds, fields):.3f}" if seen else "–"
+
+
+def gold_count(held_out: list[LabelledReference], kinds: tuple[str, ...], field: str) -> int:
+    return sum(1 for r in held_out if r.kind in kinds and gold_fields(r)[field] is not None)
+
+
+def _clear_caches() -> None:
+    reference._parse_text.cache_clear()
+    features.token_features.cache_clear()
+    features._neighbour_features.cache_clear()
+    features._is_break.cache_clear()
+
+
+def _refextract() -> tuple[Callable[[str], dict[str, Value | None]] | None, str]:
+    try:
+        from refextract import extract_references_from_string
+    except ImportError as error:  # say why, keep measuring the others
+        return None, f"refextract not installed ({error}); pip install refextract"
+
+    def parse(text: str) -> dict[str, Value | None]:
+        return refextract_fields(extract_references_from_string(text, is_only_references=True))
+    return parse, "refextract"
+
+
+def run_parser(name: str, parse: Callable[[str], dict[str, Value | None]],
+               held_out: list[LabelledReference], runs: int, clear: bool
+               ) -> tuple[Score, float]:
+    parse("Warm-up, A. (2000). Loading models. Place: Publisher. ISBN 0-8047-4478-5.")
+    best = float("inf")
+    predictions: list[dict[str, Value | None]] = []
+    for _ in range(runs):
+        if clear:
+            _clear_caches()
+        start = time.perf_counter()
+        predictions = [parse(labelled.text) for labelled in held_out]
+        best = min(best, time.perf_counter() - start)
+    score = Score()
+    for labelled, predicted in zip(held_out, predictions, strict=True):
+        score.add(labelled.kind, gold_fields(labelled), predicted)
+    print(f"  {name}: {len(held_out)} references, best of {runs}: {best:.3f} s",
+          file=sys.stderr)
+    return score, len(held_out) / best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    _training, held_out = split_anystyle()
+    kinds = Counter(r.kind for r in held_out)
+    parsers: list[tuple[str, Callable[[str], dict[str, Value | None]], bool]] = [
+        ("sourcecheck", lambda text: sourcecheck_fields(parse_reference(text)), True),
+        ("rules only", lambda text: sourcecheck_fields(reference.parse_by_rules(text)), True),
+    ]
+    refextract, note = _refextract()
+    if refextract is not None:
+        parsers.append(("refextract", refextract, False))
+    results = [(name, *run_parser(name, parse, held_out, args.runs, clear))
+               for name, parse, clear in parsers]
+
+    names = [name for name, _, _ in results]
+    books = ("book",)
+    every = tuple(kinds)
+    print(f"Held-out split: {len(held_out)} references "
+          f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}); exact-match F1.")
+    if refextract is None:
+        print(f"Peer missing: {note}")
+    header = "| field | gold (books) | " + " | ".join(f"{n} (books)" for n in names) + \
+        " | gold (all) | " + " | ".join(f"{n} (all)" for n in names) + " |"
+    print(header)
+    print("|---|" + "---:|" * (2 + 2 * len(names)))
+    for field in FIELDS:
+        cells = [str(gold_count(held_out, books, field))] + \
+            [score.cell(books, (field,)) for _, score, _ in results] + \
+            [str(gold_count(held_out, every, field))] + \
+            [score.cell(every, (field,)) for _, score, _ in results]
+        print(f"| {field} | " + " | ".join(cells) + " |")
+    cells = [""] + [f"**{score.f1(books, FIELDS):.3f}**" for _, score, _ in results] + \
+        [""] + [f"**{score.f1(every, FIELDS):.3f}**" for _, score, _ in results]
+    print("| **micro F1, all fields** | " + " | ".join(cells) + " |")
+    cells = [""] + [f"{rate:,.0f}" for _, _, rate in results] + [""] * (1 + len(results))
+    print("| references/s (one core) | " + " | ".join(cells) + " |")
+    score = results[0][1]
+    met = all(score.f1(books, (f,)) >= 0.95 for f in BOOK_TARGET_FIELDS) and \
+        score.f1(every, FIELDS) >= 0.92 and results[0][2] >= 1000
+    print(f"Targets (books: author, title, year, publisher, address >= 0.95; micro F1 over all "
+          f"fields and kinds >= 0.92; >= 1,000 references/s): {'met' if met else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,409 @@
+"""Turn the tagger's labelled spans into a reference's fields.
+
+The tagger decides which characters are the author, the title, the publisher …; rules
+then read each span where rules are exact: names are split by ``names`` (CJK and
+corporate names included), years by ``YEAR_RE``, editions, volumes and pages by their
+patterns, and "Publisher in City" or "Place: Publisher" left in one span is split. ISBNs
+never come from the tagger: ``isbn_list`` extracts them from the whole entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..models import FieldSpan, Name
+from .fields import (
+    EDITION_RE,
+    PAGE_COUNT_RE,
+    PAGES_RE,
+    PLACE_PUBLISHER_RE,
+    PUBLISHER_IN_PLACE_RE,
+    VOLUME_RE,
+    VOLUMES_RE,
+    YEAR,
+    YEAR_CORE,
+    YEAR_RE,
+    normalize_edition,
+    normalize_pages,
+    normalize_year,
+)
+from .names import is_corporate, is_initial, split_names, strip_final_period
+from .tagger import TaggedSpan
+
+
+@dataclass
+class TaggedFields:
+    """Fields read from one tagged entry (mutable while reading that entry only)."""
+
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    title: str | None = None
+    year: str | None = None
+    edition: str | None = None
+    publisher: str | None = None
+    address: str | None = None
+    volumes: str | None = None
+    volume: str | None = None
+    series: str | None = None
+    pages: str | None = None
+    booktitle: str | None = None
+    journal: str | None = None
+    spans: list[FieldSpan] = field(default_factory=list)
+
+
+_Reader = Callable[[str, int, int, TaggedFields], None]
+
+_LEAD = " ,.;:'‘«„*•"
+_TRAIL = " ,.;:'’»*"
+_QUOTES = (("“", "”"), ("\"", "\""))
+# A final period that belongs to the word: "Harold M.", "Norton & Co.", "Inc.".
+_KEEP_PERIOD = frozenset({"co", "inc", "ltd", "corp", "bros", "jr", "sr", "st", "cie", "eds",
+                          "ed", "al", "u.s", "d.c"})
+_EDITOR_WORDS = re.compile(
+    r"^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s+(?:by|von)\s+)?|"
+    r"[,\s]*\(?\b(?:eds?|editors?|hrsg|hg|dir|comp|éds?)\b\.?\)?[.,:;\s]*$",
+    re.I)
+_EDITOR_MARK = re.compile(
+    r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
+_IN = re.compile(r"^in:?\s+", re.I)
+_PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
+_FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
+_TRAILING_IN = re.compile(r"\s+in$")
+
+
+def trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``raw[start:end]`` to its value: no edge punctuation or quotes, no unmatched
+    parenthesis, but the period of a final initial or abbreviation kept."""
+    while True:
+        before = (start, end)
+        while start < end and raw[start] in _LEAD:
+            start += 1
+        while start < end and raw[end - 1] in _TRAIL:
+            end -= 1
+        value = raw[start:end]
+        if value.startswith(("(", "[")) and value.count("(") + value.count("[") > \
+                value.count(")") + value.count("]"):
+            start += 1
+        elif value.endswith((")", "]")) and value.count(")") + value.count("]") > \
+                value.count("(") + value.count("["):
+            end -= 1
+        elif value.startswith(("(", "[")) and value.endswith((")", "]")) and \
+                value.count("(") + value.count("[") == 1:
+            start, end = start + 1, end - 1
+        else:
+            for opening, closing in _QUOTES:
+                opened = value.count(opening) if opening != closing else value.count(opening) // 2
+                closed = value.count(closing) if opening != closing else opened
+                odd = opening == closing and value.count(opening) % 2 == 1
+                pairs = value.count(opening) if opening == closing else \
+                    value.count(opening) + value.count(closing)
+                if value.startswith(opening) and value.endswith(closing) and len(value) > 1 \
+                        and pairs == 2:
+                    start, end = start + 1, end - 1
+                elif value.endswith(closing) and (odd or closed > opened):
+                    end -= 1
+                elif value.startswith(opening) and (odd or opened > closed):
+                    start += 1
+                else:
+                    continue
+                break
+        if (start, end) == before:
+            break
+    if end < len(raw) and raw[end] == ".":
+        last = raw[start:end].rsplit(None, 1)[-1] if raw[start:end].strip() else ""
+        if last.lower() in _KEEP_PERIOD or is_initial(last + "."):
+            end += 1
+    return start, end
+
+
+def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
+    """Fill fields from tagged spans; the first span of a label wins (later ones are
+    usually a second date or a reprint's publisher)."""
+    fields = TaggedFields()
+    spans = _correct(raw, spans, fields)
+    first: dict[str, TaggedSpan] = {}
+    for span in spans:
+        first.setdefault(span.label, span)
+    for label in ("date", "author", "editor", "title", "booktitle", "journal", "edition",
+                  "volume", "pages", "publisher", "address", "series"):
+        chosen = first.get(label)
+        if chosen is None:
+            continue
+        start, end = trim(raw, chosen.start, chosen.end)
+        if start < end:
+            _READERS[label](raw, start, end, fields)
+    if fields.title is None:
+        _title_elsewhere(raw, spans, fields)
+    if fields.year is None:
+        for span in spans:
+            if span.label == "date":
+                continue
+            match = YEAR_RE.search(raw, span.start, span.end) if span.label in (
+                "note", "volume", "journal") else None
+            if match:
+                _set(fields, "year", normalize_year(match.group(1)), match.start(1),
+                     match.end(1))
+                break
+    return fields
+
+
+_PAREN_PUBLICATION = re.compile(
+    rf"\(\s*(?P<place>[^():;]{{2,60}}?)\s*:\s*(?P<publisher>[^():;]{{2,120}}?),\s*"
+    rf"(?P<year>{YEAR})\s*\)")
+_RUN_ON = frozenset({"booktitle", "journal"})
+_YEAR_SPAN = re.compile(rf"({YEAR_CORE})\s*[–—-]\s*({YEAR_CORE})")
+_SENTENCE_END = re.compile(r"[.:;!?)]['’”\"]?$|['’”\"][.,:;]$")
+
+
+def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[TaggedSpan]:
+    """Correct the tagger where a rule is exact.
+
+    - A note's "(Place: Publisher, Year)" is address, publisher and date, whatever the
+      tagger made of it.
+    - A title that stops in mid-sentence and runs on into a "booktitle" is one title.
+    - An entry that starts with a "publisher" or "place" and has no author ("Lary
+      1987.") starts with its author.
+    """
+    match = _PAREN_PUBLICATION.search(raw)
+    if match is not None:
+        kept = [s for s in spans if s.end <= match.start() or s.start >= match.end()]
+        for span in spans:
+            if span.start < match.start() < span.end:
+                before = [s for s in kept if s.end <= span.start]
+                if span.label in ("address", "publisher", "date") and before:
+                    # what precedes "(Place: …" belongs to the field before it (the title)
+                    kept[kept.index(before[-1])] = TaggedSpan(before[-1].label,
+                                                              before[-1].start, match.start())
+                else:
+                    kept.append(TaggedSpan(span.label, span.start, match.start()))
+        spans = sorted([*kept,
+                        TaggedSpan("address", match.start("place"), match.end("place")),
+                        TaggedSpan("publisher", match.start("publisher"),
+                                   match.end("publisher")),
+                        TaggedSpan("date", match.start("year"), match.end("year"))],
+                       key=lambda s: s.start)
+    merged: list[TaggedSpan] = []
+    open_title = False  # a title that stopped in mid-sentence ("China's World | War II")
+    for span in spans:
+        text = raw[span.start:span.end]
+        if merged and open_title and span.label in _RUN_ON and \
+                not text.lower().startswith("in "):
+            merged[-1] = TaggedSpan("title", merged[-1].start, span.end)
+            open_title = not _SENTENCE_END.search(text) and not text.endswith(",")
+            continue
+        merged.append(span)
+        open_title = span.label == "title" and text[-1:].isalnum()
+        if span.label == "title" and not open_title:
+            # "100% of the \"quoted\" story": a quotation inside a title is not its end
+            open_title = text[-1:] in "\"”" and text[-2:-1].isalnum() and \
+                text[:1] not in "\"“‘'"
+    merged = _whole_corporate_author(raw, merged)
+    labels = [s.label for s in merged if s.label != "number"]
+    if labels and labels[0] in ("publisher", "address") and not \
+            {"author", "editor"} & set(labels):
+        index = next(i for i, s in enumerate(merged) if s.label != "number")
+        merged[index] = TaggedSpan("author", merged[index].start, merged[index].end)
+    return merged
+
+
+def _whole_corporate_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Literary and Historical Research | Committee of …, Title," is one corporate
+    author up to the comma: a boundary inside a comma-separated name is the tagger's."""
+    for index, span in enumerate(spans[:-1]):
+        if span.label != "author":
+            continue
+        following = spans[index + 1]
+        comma = raw.find(",", span.end, following.end)
+        if following.label != "title" or raw[span.end - 1] in ",.;:)" or comma < 0 or \
+                comma + 1 >= following.end or not is_corporate(raw[span.start:comma]):
+            return spans
+        return [*spans[:index], TaggedSpan("author", span.start, comma + 1),
+                TaggedSpan("title", comma + 1, following.end), *spans[index + 2:]]
+    return spans
+
+
+def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> None:
+    """No span was tagged title: an edited book's "booktitle" with no author, else the
+    first untyped ("note") span before the publication details is the title."""
+    if fields.booktitle and not fields.authors and not fields.journal:
+        for index, read in enumerate(fields.spans):
+            if read.field == "booktitle":
+                fields.spans[index] = FieldSpan("title", read.start, read.end)
+        fields.title, fields.booktitle = fields.booktitle, None
+        return
+    for span in spans:
+        if span.label in ("publisher", "address", "journal", "booktitle", "url"):
+            return
+        if span.label == "note":
+            start, end = trim(raw, span.start, span.end)
+            if end - start > 2:
+                _read_title(raw, start, end, fields)
+            return
+
+
+def _set(fields: TaggedFields, name: str, value: str | None, start: int, end: int) -> None:
+    if not value or getattr(fields, name) is not None:
+        return
+    setattr(fields, name, value)
+    fields.spans.append(FieldSpan(name, start, end))
+
+
+def _read_date(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    match = YEAR_RE.search(raw, start, end)
+    if match:
+        _set(fields, "year", normalize_year(match.group(1)), match.start(1), match.end(1))
+
+
+def _read_author(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    if text.lower().startswith("by "):
+        text, start = text[3:], start + 3
+    if _EDITOR_MARK.search(text):
+        _read_editor(raw, start, end, fields)
+        return
+    names = split_names(strip_final_period(text))[0]
+    if names:
+        fields.authors = names
+        fields.spans.append(FieldSpan("author", start, end))
+
+
+_TRANSLATOR = re.compile(r"^\(?\s*(?:tr\.|trans\b|transl|translated|übers|ubers|traduit)", re.I)
+
+
+def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    if fields.editors or _TRANSLATOR.match(raw, start, end):
+        return  # a translator is not an editor
+    text = _EDITOR_WORDS.sub("", raw[start:end]).strip(" ,;:")
+    names = split_names(strip_final_period(text))[0]
+    if names:
+        fields.editors = names
+        offset = raw.find(text, start, end)
+        fields.spans.append(FieldSpan("editor", *((offset, offset + len(text)) if offset >= 0
+                                                  else (start, end))))
+
+
+# "Title. Translated by …", "Title. Edited by …": the sentence that names the translator
+# or editor is not the title's.
+_ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Ubersetzt|Edited|"
+                            r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b")
+_TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
+                              re.I)
+
+
+def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    role = _ROLE_SENTENCE.search(raw, start, end)
+    if role:
+        start, end = trim(raw, start, role.start() + 1)
+    volume = _TRAILING_VOLUME.search(raw, start, end)
+    if volume and volume.start() > start and fields.volume is None:
+        _set(fields, "volume", volume.group("volume"), volume.start("volume"),
+             volume.end("volume"))
+        start, end = trim(raw, start, volume.start())
+    text = raw[start:end]
+    edition = EDITION_RE.search(text)
+    if edition and edition.group(0).startswith("(") and edition.end() == len(text):
+        if fields.edition is None:
+            _set(fields, "edition", normalize_edition(edition.group(0)), start + edition.start(),
+                 start + edition.end())
+        start, end = trim(raw, start, start + edition.start())
+    volumes = VOLUMES_RE.search(text)
+    if volumes and fields.volumes is None and volumes.end() >= len(text.rstrip(" .)")) \
+            and volumes.start() > 0:
+        fields.volumes = volumes.group("count")
+        start, end = trim(raw, start, min(end, start + volumes.start()))
+    _set(fields, "title", re.sub(r"\s+:", ":", " ".join(raw[start:end].split())), start, end)
+
+
+def _read_container(name: str) -> _Reader:
+    def read(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+        match = _IN.match(raw, start, end)
+        if match:
+            start, end = trim(raw, match.end(), end)
+        _set(fields, name, " ".join(raw[start:end].split()), start, end)
+    return read
+
+
+def _read_edition(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    _set(fields, "edition", normalize_edition(raw[start:end]), start, end)
+
+
+def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    count = VOLUMES_RE.search(text)
+    if count:
+        if fields.volumes is None:
+            fields.volumes = count.group("count")
+            fields.spans.append(FieldSpan("volumes", start, end))
+        return
+    volume = VOLUME_RE.search(text) or _FIRST_NUMBER.search(text)
+    if volume:
+        group = 1 if volume.re is VOLUME_RE else 0
+        _set(fields, "volume", volume.group(group), start + volume.start(group),
+             start + volume.end(group))
+
+
+def _read_pages(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    if PAGE_COUNT_RE.match(text + ("." if text.endswith("pp") else "")):
+        return  # "245 pp." is the book's length, not the pages cited
+    span_of_years = _YEAR_SPAN.fullmatch(text)
+    if span_of_years and 0 < int(span_of_years.group(2)) - int(span_of_years.group(1)) <= 60 \
+            and fields.journal is None:
+        # "1993–1997" after a book's publisher is when it appeared, not its pages
+        if fields.year is None:
+            _set(fields, "year", normalize_year(text), start, end)
+        return
+    labelled = PAGES_RE.search(text)
+    match = labelled or _PAGE_NUMBERS.search(text)
+    if match:
+        group = "pages" if labelled else 0
+        _set(fields, "pages", normalize_pages(match.group(group)), start + match.start(group),
+             start + match.end(group))
+
+
+def _read_publisher(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    in_place = PUBLISHER_IN_PLACE_RE.match(text)
+    if in_place and fields.address is None:
+        _set(fields, "publisher", in_place.group("publisher"), start, start + in_place.end(1))
+        _set(fields, "address", in_place.group("place"), start + in_place.start("place"),
+             start + in_place.end("place"))
+        return
+    place = PLACE_PUBLISHER_RE.match(text)
+    if place and fields.address is None:
+        _set(fields, "address", place.group("place").strip(), start + place.start("place"),
+             start + place.end("place"))
+        _set(fields, "publisher", place.group("publisher").strip(),
+             start + place.start("publisher"), start + place.end("publisher"))
+        return
+    trailing_in = _TRAILING_IN.search(text)
+    if trailing_in:
+        end = start + trailing_in.start()
+    _set(fields, "publisher", " ".join(raw[start:end].split()), start, end)
+
+
+def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    text = raw[start:end]
+    place = PLACE_PUBLISHER_RE.match(text)
+    if place and fields.publisher is None:
+        _read_publisher(raw, start, end, fields)
+        return
+    _set(fields, "address", " ".join(text.split()), start, end)
+
+
+_READERS: dict[str, _Reader] = {
+    "date": _read_date,
+    "author": _read_author,
+    "editor": _read_editor,
+    "title": _read_title,
+    "booktitle": _read_container("booktitle"),
+    "journal": _read_container("journal"),
+    "edition": _read_edition,
+    "volume": _read_volume,
+    "pages": _read_pages,
+    "publisher": _read_publisher,
+    "address": _read_address,
+    "series": _read_container("series"),
+}
