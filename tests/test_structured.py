@@ -6,6 +6,7 @@ import pytest
 
 from sourcecheck.models import DocumentFormat, Location, Qualifier, RawEntry, ReferenceKind, Section
 from sourcecheck.parsing.structured import reference_from_entry
+from sourcecheck.reading import bytes_reader, text_reader
 from sourcecheck.reading.formats import detect_format
 
 HERE = Location("doc.wiki", 7, 3)
@@ -77,3 +78,11 @@ def test_braced_author_is_corporate() -> None:
         "wikitext-in-txt", "docx-that-is-text", "zip-in-txt", "wiki-suffix"])
 def test_format_by_suffix_and_content(name: str, head: bytes, expected: DocumentFormat) -> None:
     assert detect_format(name, head) is expected
+
+
+@pytest.mark.parametrize("document_format", list(DocumentFormat), ids=str)
+def test_every_format_has_a_reader_that_loads(document_format: DocumentFormat) -> None:
+    reader = bytes_reader(document_format) or text_reader(document_format)
+    assert callable(reader)
+    expected = document_format.value.replace("-", "_").replace("docx", "word")
+    assert reader.__module__.rsplit(".", 1)[-1] == expected

@@ -7,44 +7,65 @@ Each format has one reader module. Text formats register a ``TextReader`` (decod
 in, ``Document`` out) in ``TEXT_READERS``; container formats such as Word register a
 ``BytesReader`` in ``BYTES_READERS`` and decode themselves. ``formats.detect_format``
 picks the format by suffix, and by content when the suffix lies.
+
+The registries name readers as "module:function" and import a reader the first time its
+format is met: a run over plain text never loads lxml, python-docx or mwparserfromhell,
+which would cost a tenth of a second at every start.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import cast
 
 from ..models import Document, DocumentFormat, Location, NoticeKind, ReadNotice
-from .bibtex import read_bibtex
-from .csl_json import read_csl_json
 from .decode import UnreadableFile, decode_document
 from .formats import detect_format
-from .html import read_html
-from .markdown import read_markdown
-from .ris import read_ris
 from .text import read_text
-from .wikitext import read_wikitext
-from .word import read_docx
 
-__all__ = ["BYTES_READERS", "TEXT_READERS", "read_document", "read_text"]
+__all__ = ["BYTES_READERS", "TEXT_READERS", "bytes_reader", "read_document", "read_text",
+           "text_reader"]
 
 #: (display name, decoded text, notices so far) -> Document
 TextReader = Callable[[str, str, tuple[ReadNotice, ...]], Document]
 #: (display name, file bytes) -> Document; must not raise for a corrupt file
 BytesReader = Callable[[str, bytes], Document]
 
-TEXT_READERS: dict[DocumentFormat, TextReader] = {
-    DocumentFormat.TEXT: read_text,
-    DocumentFormat.BIBTEX: read_bibtex,
-    DocumentFormat.RIS: read_ris,
-    DocumentFormat.CSL_JSON: read_csl_json,
-    DocumentFormat.MARKDOWN: read_markdown,
-    DocumentFormat.WIKITEXT: read_wikitext,
-    DocumentFormat.HTML: read_html,
+TEXT_READERS: dict[DocumentFormat, str] = {
+    DocumentFormat.TEXT: "text:read_text",
+    DocumentFormat.BIBTEX: "bibtex:read_bibtex",
+    DocumentFormat.RIS: "ris:read_ris",
+    DocumentFormat.CSL_JSON: "csl_json:read_csl_json",
+    DocumentFormat.MARKDOWN: "markdown:read_markdown",
+    DocumentFormat.WIKITEXT: "wikitext:read_wikitext",
+    DocumentFormat.HTML: "html:read_html",
 }
-BYTES_READERS: dict[DocumentFormat, BytesReader] = {
-    DocumentFormat.DOCX: read_docx,
+BYTES_READERS: dict[DocumentFormat, str] = {
+    DocumentFormat.DOCX: "word:read_docx",
 }
+
+
+@cache
+def _load(name: str) -> Callable[..., Document]:
+    """The reader a registry names ("module:function" in this package)."""
+    module, _, function = name.partition(":")
+    return cast(Callable[..., Document], getattr(
+        importlib.import_module(f".{module}", __name__), function))
+
+
+def text_reader(document_format: DocumentFormat) -> TextReader:
+    """The reader of a text format (the plain-text reader for a format without one)."""
+    name = TEXT_READERS.get(document_format)
+    return _load(name) if name else read_text
+
+
+def bytes_reader(document_format: DocumentFormat) -> BytesReader | None:
+    """The reader of a container format, or None when the format is read as text."""
+    name = BYTES_READERS.get(document_format)
+    return _load(name) if name else None
 
 
 def read_document(path: Path, display_path: str | None = None) -> Document:
@@ -57,9 +78,9 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
         reason = exc.strerror or exc.__class__.__name__
         return _unreadable(name, f"cannot read the file: {reason}")
     document_format = detect_format(path.name, data[:65536])
-    bytes_reader = BYTES_READERS.get(document_format)
-    if bytes_reader is not None:
-        return bytes_reader(name, data)
+    read_container = bytes_reader(document_format)
+    if read_container is not None:
+        return read_container(name, data)
     try:
         decoded = decode_document(data)
     except UnreadableFile as exc:
@@ -73,7 +94,7 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
             f"(first on line {where.line}); save the file as UTF-8",
             where,
         ))
-    reader = TEXT_READERS.get(document_format, read_text)
+    reader = text_reader(document_format)
     if not decoded.text.strip():
         notices.append(ReadNotice(NoticeKind.EMPTY, "the file holds no text", start))
         known = document_format if document_format in TEXT_READERS else DocumentFormat.TEXT
