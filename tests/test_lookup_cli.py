@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -11,6 +13,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from sourcecheck import cli
 from sourcecheck.cli import app
 
 from .catalogue_server import Book, CatalogueServer
@@ -94,3 +97,31 @@ def test_bad_setting_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["lookup", "0-8047-4478-5"])
     assert result.exit_code == 2
     assert "must start with http" in result.stderr
+
+
+class _Terminal(io.StringIO):
+    """Standard error as a terminal, so the progress bar thinks someone is watching."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("delay", "shown"), [(0.0, True), (60.0, False)],
+                         ids=["slow-lookup-shows-bar", "quick-lookup-shows-nothing"])
+def test_progress_bar_only_for_lookups_that_take_a_moment(
+        monkeypatch: pytest.MonkeyPatch, delay: float, shown: bool) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    bar = cli._ProgressBar(delay=delay)
+    bar("openlibrary", 40, 100)
+    bar.stop()
+    assert ("looking up (openlibrary)" in terminal.getvalue()) is shown
+
+
+def test_progress_bar_never_on_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", pipe)
+    bar = cli._ProgressBar(delay=0.0)
+    bar("openlibrary", 40, 100)
+    bar.stop()
+    assert pipe.getvalue() == ""
