@@ -189,8 +189,10 @@ def test_ris_truncated_and_typeless_records_are_kept() -> None:
     ('[\n  {"type": "book", "title": "A"}\n  {"type": "book", "title": "B"}\n]',
      ["A", "B"], 0),
     ('{"name": "sourcecheck", "version": "0.1.0"}', [None], 1),
+    ('[\n  {"type": "book", "title": "A", "x": ' + "[" * 5000 + "]" * 5000
+     + '},\n  {"type": "book", "title": "B"}\n]', ["A", "B"], 1),
 ], ids=["syntax-error-then-item", "wrong-types", "truncated", "missing-comma-between-items",
-        "json-that-is-no-csl"])
+        "json-that-is-no-csl", "nested-too-deeply"])
 def test_csl_json_bad_items_are_kept_and_the_rest_read(text: str, titles: list[str | None],
                                                        broken: int) -> None:
     """A broken item is salvaged from its "name": value pairs and reported; an item that

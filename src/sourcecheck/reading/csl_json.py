@@ -103,6 +103,10 @@ def _items(text: str, position: int, single: bool) -> list[tuple[int, str, Any]]
             end = _next_item(text, position)
             out.append((position, text[position:end].rstrip().rstrip(",]").rstrip(),
                         _Broken(exc.msg, exc.pos)))
+        except RecursionError:  # json's decoder recurses once per "[" or "{"
+            end = _next_item(text, position)
+            out.append((position, text[position:end].rstrip().rstrip(",]").rstrip(),
+                        _Broken("nested too deeply", position)))
         else:
             out.append((position, text[position:end], value))
         if single:
