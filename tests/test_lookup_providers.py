@@ -59,6 +59,8 @@ def test_openlibrary_maps_a_record_and_leaves_unknown_isbns_none() -> None:
     pytest.param({"title": "T", "authors": [{}], "publish_date": "n.d.",
                   "number_of_pages": "many"}, id="odd-values"),
     pytest.param({"publishers": [{"name": ""}], "pagination": "xi, 413 p."}, id="no-title"),
+    pytest.param({"title": "T", "number_of_pages": "²", "pagination": "³"},
+                 id="superscript-page-count"),
 ])
 def test_openlibrary_missing_or_odd_fields_never_raise(entry: dict[str, object]) -> None:
     provider = OpenLibraryProvider()

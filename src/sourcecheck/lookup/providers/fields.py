@@ -33,7 +33,8 @@ def pages(value: Any) -> int | None:
         found = _PAGES.search(value)
         if found:
             return int(found.group(1)) or None
-        return int(value) if value.strip().isdigit() and int(value) > 0 else None
+        # isdecimal, not isdigit: "²" is a digit that int() refuses
+        return int(value) if value.strip().isdecimal() and int(value) > 0 else None
     return None
 
 
