@@ -264,7 +264,12 @@ def test_settings_from_environment_and_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize("environ", [
     {"SOURCECHECK_OPENLIBRARY_URL": "openlibrary.org"},
     {"SOURCECHECK_TIMEOUT": "soon"},
-], ids=["no-scheme", "not-a-number"])
+    {"SOURCECHECK_GOOGLEBOOKS_RATE": "0"},
+    {"SOURCECHECK_CONNECT_TIMEOUT": "-1"},
+    {"SOURCECHECK_RETRIES": "-1"},
+    {"SOURCECHECK_LOC_RATE": "nan"},
+], ids=["no-scheme", "not-a-number", "zero-rate", "negative-timeout", "negative-retries",
+        "nan-rate"])
 def test_bad_settings_are_reported(environ: dict[str, str], tmp_path: Path) -> None:
     with pytest.raises(SettingsError):
         load_settings(environ, tmp_path)

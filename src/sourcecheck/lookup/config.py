@@ -75,6 +75,8 @@ _KEYS: dict[str, type] = {
     "loc_rate": float, "timeout": float, "connect_timeout": float, "retries": int,
 }
 
+_POSITIVE = ("openlibrary_rate", "googlebooks_rate", "loc_rate", "timeout", "connect_timeout")
+
 
 def load_settings(environ: Mapping[str, str] | None = None, folder: Path | None = None,
                   **overrides: Any) -> LookupSettings:
@@ -98,6 +100,11 @@ def load_settings(environ: Mapping[str, str] | None = None, folder: Path | None 
         except (TypeError, ValueError):
             kind_name = kind.__name__ if kind else "value"
             raise SettingsError(f"setting {key}: {value!r} is not a {kind_name}") from None
+    for key in _POSITIVE:  # a zero rate would divide by zero; requests refuses a timeout <= 0
+        if key in converted and not converted[key] > 0:  # "not >": NaN is refused too
+            raise SettingsError(f"setting {key}: {converted[key]!r} must be more than 0")
+    if converted.get("retries", 0) < 0:
+        raise SettingsError(f"setting retries: {converted['retries']!r} must be 0 or more")
     for key in ("openlibrary_url", "googlebooks_url", "loc_url"):
         if key in converted:
             url = str(converted[key]).rstrip("/")
