@@ -68,6 +68,7 @@ def test_authors(cited: tuple[Name, ...], agree: bool) -> None:
 
 @pytest.mark.parametrize(("cited", "agree"), [
     ("2003", True), ("2005", False), ("2001–2004", True), ("2003a", True), (None, True),
+    ("2001–04", True), ("2001–02", False), ("n.d.", True),
 ])
 def test_years(cited: str | None, agree: bool) -> None:
     assert years_agree(cited, WESTAD_RECORD) is agree

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from ..models import CatalogueRecord, Name, Reference
 from ..normalize import fold, main_title_key, title_key
+from ..parsing.fields import year_span
 
 TITLE_SIMILARITY = 90.0  # rapidfuzz ratio (0-100) above which two titles agree
 PUBLISHER_SIMILARITY = 85.0
@@ -24,7 +25,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _PUBLISHER_NOISE = frozenset(
     "press publishing publishers publisher house pub co company inc ltd llc the of and "
     "books verlag editions editorial university univ up gmbh corp corporation".split())
-_YEAR = re.compile(r"\d{4}")
 
 
 def different_scripts(cited: str | None, catalogued: str | None) -> bool:
@@ -73,12 +73,10 @@ def authors_agree(cited: tuple[Name, ...], record: CatalogueRecord) -> bool:
 
 def years_agree(cited: str | None, record: CatalogueRecord) -> bool:
     """True when the record's year is the cited year or inside a cited range."""
-    if not cited or not record.year:
+    span = year_span(cited)
+    if span is None or not record.year:
         return True
-    years = [int(y) for y in _YEAR.findall(cited)]
-    if not years:
-        return True
-    return min(years) <= int(record.year) <= max(years)
+    return span[0] <= int(record.year) <= span[1]
 
 
 def publishers_agree(cited: str | None, record: CatalogueRecord) -> bool:
