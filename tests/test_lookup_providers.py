@@ -127,6 +127,9 @@ LOC_ANSWER = """<?xml version="1.0"?>
 </zs:searchRetrieveResponse>"""
 
 
+LOC_NOT_FOUND = b'<zs:searchRetrieveResponse xmlns:zs="http://www.loc.gov/zing/srw/"/>'
+
+
 def test_loc_maps_dublin_core_and_strips_isbd_punctuation() -> None:
     provider = LibraryOfCongressProvider()
     request = _request(provider, WESTAD)
@@ -141,10 +144,26 @@ def test_loc_maps_dublin_core_and_strips_isbd_punctuation() -> None:
 def test_loc_no_record_is_not_found_and_broken_xml_is_malformed() -> None:
     provider = LibraryOfCongressProvider()
     request = _request(provider, WESTAD)
-    empty = b'<zs:searchRetrieveResponse xmlns:zs="http://www.loc.gov/zing/srw/"/>'
-    assert provider.parse_response(empty, request, STAMP) == {WESTAD: None}
+    assert provider.parse_response(LOC_NOT_FOUND, request, STAMP) == {WESTAD: None}
     with pytest.raises(MalformedResponse):
         provider.parse_response(LOC_ANSWER[:200].encode(), request, STAMP)
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param(b'<zs:searchRetrieveResponse xmlns:zs="http://www.loc.gov/zing/srw/">'
+                 b'<zs:version>1.1</zs:version><zs:diagnostics><diag:diagnostic '
+                 b'xmlns:diag="http://www.loc.gov/zing/srw/diagnostic/"><diag:uri>'
+                 b'info:srw/diagnostic/1/2</diag:uri><diag:message>System temporarily '
+                 b'unavailable</diag:message></diag:diagnostic></zs:diagnostics>'
+                 b'</zs:searchRetrieveResponse>', id="sru-diagnostic"),
+    pytest.param(b'<html xmlns="http://www.w3.org/1999/xhtml"><body>Sign in</body></html>',
+                 id="another-xml-page"),
+])
+def test_loc_error_answers_are_malformed_not_not_found(body: bytes) -> None:
+    """Not "not found": that would be cached for two weeks."""
+    provider = LibraryOfCongressProvider()
+    with pytest.raises(MalformedResponse):
+        provider.parse_response(body, _request(provider, WESTAD), STAMP)
 
 
 def _service(tmp_path: Path, **settings: object) -> CatalogueService:
@@ -161,7 +180,7 @@ def _service(tmp_path: Path, **settings: object) -> CatalogueService:
 def test_service_asks_open_library_then_google_books_for_the_rest(tmp_path: Path) -> None:
     responses.get("https://ol.test/api/books", json=OPENLIBRARY_ANSWER)
     responses.get("https://gb.test/books/v1/volumes", json={"totalItems": 0})
-    responses.get("https://loc.test/lcdb", body=b"<r/>")
+    responses.get("https://loc.test/lcdb", body=LOC_NOT_FOUND)
     results = _service(tmp_path).lookup(["0-8047-4478-5", "0253016991", "not an isbn"])
     assert set(results) == {WESTAD, TANNER}
     assert results[WESTAD].status is LookupStatus.FOUND
@@ -175,7 +194,7 @@ def test_service_asks_open_library_then_google_books_for_the_rest(tmp_path: Path
 def test_service_retries_a_500_and_never_calls_a_failure_not_found(tmp_path: Path) -> None:
     responses.get("https://ol.test/api/books", status=500)
     responses.get("https://gb.test/books/v1/volumes", json={"totalItems": 0})
-    responses.get("https://loc.test/lcdb", body=b"<r/>")
+    responses.get("https://loc.test/lcdb", body=LOC_NOT_FOUND)
     results = _service(tmp_path, retries=2).lookup([TANNER])
     assert results[TANNER].status is LookupStatus.UNAVAILABLE
     open_library_calls = [c for c in responses.calls if "/api/books" in c.request.url]
@@ -200,7 +219,7 @@ def test_two_hosts_that_time_out_mean_the_network_is_down(tmp_path: Path) -> Non
 
     responses.get("https://ol.test/api/books", body=requests.exceptions.ConnectTimeout())
     responses.get("https://gb.test/books/v1/volumes", body=requests.exceptions.ConnectTimeout())
-    responses.get("https://loc.test/lcdb", body=b"<r/>")
+    responses.get("https://loc.test/lcdb", body=LOC_NOT_FOUND)
     results = _service(tmp_path).lookup([TANNER, WESTAD])
     assert {r.status for r in results.values()} == {LookupStatus.UNAVAILABLE}
     hosts = {call.request.url.split("/")[2] for call in responses.calls}
@@ -212,7 +231,7 @@ def test_two_hosts_that_time_out_mean_the_network_is_down(tmp_path: Path) -> Non
 def test_google_books_key_never_appears_in_results(tmp_path: Path) -> None:
     responses.get("https://ol.test/api/books", json={})
     responses.get("https://gb.test/books/v1/volumes", status=403)
-    responses.get("https://loc.test/lcdb", body=b"<r/>")
+    responses.get("https://loc.test/lcdb", body=LOC_NOT_FOUND)
     service = _service(tmp_path, googlebooks_key="secret-key")
     results = service.lookup([TANNER])
     assert results[TANNER].status is LookupStatus.UNAVAILABLE

@@ -39,6 +39,11 @@ class LibraryOfCongressProvider:
         isbn = request.isbns[0]
         record = next((e for e in root.iter() if _local(e.tag) == "dc"), None)
         if record is None:
+            # Only an SRU answer without a diagnostic says "not known"; an SRU error ("system
+            # temporarily unavailable") or another XML page must not be cached as one.
+            if (_local(root.tag) != "searchRetrieveResponse"
+                    or any(_local(e.tag) == "diagnostic" for e in root.iter())):
+                raise MalformedResponse("the Library of Congress sent no search result")
             return {isbn: None}
         fields: dict[str, list[str]] = {}
         for element in record:
