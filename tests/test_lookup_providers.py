@@ -257,6 +257,40 @@ def test_cache_keeps_found_and_not_found_and_survives_a_broken_file(tmp_path: Pa
     assert broken.get_many("openlibrary", [WESTAD]) == {WESTAD: record}
 
 
+def test_breaker_state_is_read_safely_while_other_threads_open_breakers() -> None:
+    """Worker threads read the breakers (is_down) while others open one: reading must not
+    meet a dict that changes size under it."""
+    import sys
+    import threading
+
+    transport = Transport(LookupSettings())
+    errors: list[Exception] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                transport.is_down("https://ol.test")
+            except RuntimeError as exc:  # "dictionary changed size during iteration"
+                errors.append(exc)
+                return
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for n in range(6000):  # as fetch opens a breaker: under the lock
+            with transport._lock:
+                transport._down.setdefault(f"h{n}.test", "reset")
+    finally:
+        stop.set()
+        reader.join()
+        sys.setswitchinterval(interval)
+        transport.close()
+    assert errors == []
+
+
 def test_token_bucket_allows_a_burst_then_the_rate() -> None:
     now = [0.0]
     bucket = TokenBucket(rate=3.0, capacity=3.0, clock=lambda: now[0])

@@ -103,9 +103,10 @@ class Transport:
         return self._is_down(_host(base_url))
 
     def _is_down(self, host: str) -> bool:
-        if host in self._down:
-            return True
-        unreachable = sum(1 for why in self._down.values() if why == "unreachable")
+        with self._lock:  # another thread may open a breaker while this one counts
+            if host in self._down:
+                return True
+            unreachable = sum(1 for why in self._down.values() if why == "unreachable")
         return unreachable >= _UNREACHABLE_HOSTS
 
     def fetch(self, base_url: str, path: str, params: tuple[tuple[str, str], ...],
