@@ -83,7 +83,8 @@ class CatalogueService:
         many ISBNs per request (they ride along in batches; one request each would cost
         more than the hint they serve)."""
         wanted = _isbn13s(numbers)
-        extra = [n for n in _isbn13s(probes) if n not in set(wanted)]
+        wanted_set = set(wanted)
+        extra = [n for n in _isbn13s(probes) if n not in wanted_set]
         found: dict[str, CatalogueRecord] = {}
         unavailable: set[str] = set()  # some provider could not answer
         for slot in self.slots:
