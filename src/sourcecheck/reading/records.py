@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..isbn import compact
 from ..models import LineStart
 
 _VOLUME_NOTE = re.compile(r"\bvol\. (?P<volume>[\w.-]{1,12}): ISBN (?P<isbn>[\dXx-]{10,17})")
@@ -42,9 +43,9 @@ def labelled_isbns(values: Iterable[str], note: str | None) -> list[str]:
     invalid: list[str] = []
     if note:
         for match in _VOLUME_NOTE.finditer(note):
-            labels[_compact(match["isbn"])] = f"(Volume {match['volume']})"
+            labels[compact(match["isbn"])] = f"(Volume {match['volume']})"
         for match in _QUALIFIER_NOTE.finditer(note):
-            labels[_compact(match["isbn"])] = f"({match['q']})"
+            labels[compact(match["isbn"])] = f"({match['q']})"
         invalid = [m["isbn"].strip() for m in _INVALID_NOTE.finditer(note)]
     out: list[str] = []
     for value in values:
@@ -53,10 +54,6 @@ def labelled_isbns(values: Iterable[str], note: str | None) -> list[str]:
             continue
         for number in _SEPARATORS.split(value.strip()):
             if number:
-                label = labels.get(_compact(number))
+                label = labels.get(compact(number))
                 out.append(f"{number} {label}" if label else number)
     return out + invalid
-
-
-def _compact(isbn: str) -> str:
-    return isbn.replace("-", "").upper()
