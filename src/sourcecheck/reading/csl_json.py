@@ -16,7 +16,6 @@ book title of a chapter or the journal of an article, ``collection-title`` the s
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from typing import Any
@@ -30,6 +29,7 @@ from ..models import (
     ReadNotice,
     Section,
 )
+from .offsets import LineIndex
 from .records import labelled_isbns, line_starts
 
 _VARIABLES = {"title": "title", "collection-title": "series", "publisher": "publisher",
@@ -56,15 +56,15 @@ def read_csl_json(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
     elif text.startswith("[", position):
         items = list(_items(text, position + 1, single=False))
     else:
-        line = _LineIndex(text).line(position)
+        line = LineIndex(text).position(position)[0]
         return _unreadable(name, text, notices, line,
                            "not CSL-JSON: a CSL-JSON file is a list of items in [ ]")
-    index = _LineIndex(text)
+    index = LineIndex(text)
     entries = [_entry(name, index, at, raw, item) for at, raw, item in items]
     broken = []
     for entry, (_, _, item) in zip(entries, items, strict=True):
         if isinstance(item, _Broken):
-            line = index.line(item.position)
+            line = index.position(item.position)[0]
             why = (f"is not valid JSON: {item.message} (line {line}); its \"name\": value "
                    "pairs are read")
         elif not isinstance(item, dict):
@@ -124,23 +124,9 @@ def _next_item(text: str, start: int) -> int:
     return found.start() + 1 if found else len(text)
 
 
-class _LineIndex:
-    """Line and column of an offset, in logarithmic time (a file may hold many items)."""
-
-    def __init__(self, text: str) -> None:
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
-
-    def line(self, offset: int) -> int:
-        return bisect.bisect_left(self.newlines, offset) + 1
-
-    def column(self, offset: int) -> int:
-        line = self.line(offset)
-        return offset - (self.newlines[line - 2] + 1 if line > 1 else 0) + 1
-
-
-def _entry(name: str, index: _LineIndex, offset: int, raw: str, item: Any) -> RawEntry:
-    line = index.line(offset)
-    where = Location(name, line, index.column(offset))
+def _entry(name: str, index: LineIndex, offset: int, raw: str, item: Any) -> RawEntry:
+    line, column = index.position(offset)
+    where = Location(name, line, column)
     lines = line_starts(raw, line)
     if isinstance(item, _Broken):  # what can still be told from its "name": value pairs
         item = salvage(raw)

@@ -18,7 +18,6 @@ source from there (entities such as ``&amp;`` can shift a column within a text r
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from ..models import (
     Note,
     ReadNotice,
 )
+from .offsets import LineIndex
 from .rendered import RenderedLine, read_rendered
 from .text import read_text
 
@@ -53,7 +53,6 @@ _BLOCK_TAGS = frozenset({
     "body", "html", "form", "fieldset", "details", "summary",
 })
 _MARKER_TEXT = re.compile(r"^\s*\[?\s*(?P<label>[\w ]{1,16}?)\s*\]?\s*$")
-_NEWLINE = re.compile("\n")
 _WORD = re.compile(r"\w{2,}")
 _DIGITS = re.compile(r"\s*\d{1,5}\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -65,16 +64,14 @@ class _Source:
     """The HTML source, for turning an element's line and a text into a position."""
 
     text: str
-    newlines: list[int]
+    lines: LineIndex
     cursor: int = 0
 
     def line_start(self, line: int) -> int:
-        return self.newlines[line - 2] + 1 if 2 <= line <= len(self.newlines) + 1 else 0
+        return self.lines.line_start(line)
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.newlines, offset - 1)
-        start = self.newlines[line - 1] + 1 if line else 0
-        return line + 1, offset - start + 1
+        return self.lines.position(offset)
 
     def find(self, text: str, line: int | None) -> int | None:
         """The source offset where ``text`` (rendered) starts, searching forward from the
@@ -156,7 +153,7 @@ def read_html(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Doc
         document = read_text(path, text, notices)
         return Document(path, DocumentFormat.HTML, text, document.entries, document.notes,
                         document.markers, notices)
-    source = _Source(text, [m.start() for m in _NEWLINE.finditer(text)])
+    source = _Source(text, LineIndex(text))
     marker_links, note_items = _footnotes(root)
     markers: list[Marker] = []
     labels: dict[etree._Element, str] = {}

@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -62,6 +61,7 @@ from .citation_templates import (
     short_citation,
     template_name,
 )
+from .offsets import LineIndex
 from .rendered import RenderedLine, read_rendered
 from .shapes import HeadingKind, heading_kind
 from .text import read_text
@@ -88,7 +88,7 @@ class _Walk:
     """State of one pass over the parsed wikitext."""
 
     path: str
-    newlines: list[int]
+    lines: LineIndex
     pieces: list[tuple[int, str]] = field(default_factory=list)  # source offset, text
     entries: list[RawEntry] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
@@ -99,9 +99,7 @@ class _Walk:
     anonymous: int = 0
 
     def locate(self, offset: int) -> Location:
-        line = bisect.bisect_right(self.newlines, offset - 1)
-        start = self.newlines[line - 1] + 1 if line else 0
-        return Location(self.path, line + 1, offset - start + 1)
+        return Location(self.path, *self.lines.position(offset))
 
 
 def read_wikitext(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
@@ -111,7 +109,7 @@ def read_wikitext(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) ->
         code = mwparserfromhell.parse(text)
     except ParserError:  # the parser's own failure must not stop the run: read it as text
         return replace(read_text(path, text, notices), format=DocumentFormat.WIKITEXT)
-    walk = _Walk(path, [m.start() for m in _NEWLINE.finditer(text)])
+    walk = _Walk(path, LineIndex(text))
     walk.anchors = citation_anchors(code)
     _walk_nodes(code, 0, walk)
     rendered = _render_lines(walk)
