@@ -434,21 +434,18 @@ def _render_lines(walk: _Walk) -> list[RenderedLine]:
     length = 0
     line_number = 1
     for offset, piece in walk.pieces:
-        segments = piece.split("\n")
-        for index, segment in enumerate(segments):
+        position = offset  # where the segment starts in the source
+        for index, segment in enumerate(piece.split("\n")):
             if index:
                 lines.append(RenderedLine("".join(text), line_number, tuple(columns)))
                 text, columns, length = [], [], 0
                 line_number += 1
-            if not segment:
-                continue
-            if piece.count("\n") == 0 or index == 0:
-                where = walk.locate(offset)
-            else:
-                where = walk.locate(offset + sum(len(s) + 1 for s in segments[:index]))
-            if where.line == line_number:
-                columns.append((length, where.line, where.column))
-            text.append(segment)
-            length += len(segment)
+            if segment:
+                where = walk.locate(position)
+                if where.line == line_number:
+                    columns.append((length, where.line, where.column))
+                text.append(segment)
+                length += len(segment)
+            position += len(segment) + 1
     lines.append(RenderedLine("".join(text), line_number, tuple(columns)))
     return lines
