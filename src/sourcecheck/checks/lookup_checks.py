@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .. import isbn
+from ..lookup.providers import provider_label
 from ..models import (
     CatalogueRecord,
     CheckedDocument,
@@ -141,7 +142,7 @@ def _mismatches(reference: Reference, identifiers: list[Identifier],
         if record is None:
             continue
         where = _where(reference, identifier)
-        source = f"{_provider_label(record.provider)}, ISBN {identifier.raw}"
+        source = f"{provider_label(record.provider)}, ISBN {identifier.raw}"
         scripts_differ = different_scripts(reference.title, record.title)
         if (reference.title and not scripts_differ
                 and not titles_agree(reference.title, record)):
@@ -206,7 +207,7 @@ def _page_range_findings(checked: CheckedDocument,
                 "cite.page-range",
                 f'note {citation.note}: "{citation.locator}" is beyond the {record.pages} '
                 f"pages the catalogue gives for {reference.id} "
-                f"({_provider_label(record.provider)}, ISBN {record.isbn13})",
+                f"({provider_label(record.provider)}, ISBN {record.isbn13})",
                 citation.location, reference=reference.id, note=citation.note,
                 hint="check the page number (or the edition cited)"))
     return findings
@@ -265,7 +266,7 @@ def _checksum_hints(reference: Reference, results: Mapping[str, LookupResult]
             where = _where(reference, identifier)
             hints[(reference.id, where.line, where.column)] = (
                 f"the cited book is ISBN {isbn.hyphenate(candidate) or candidate}: "
-                f'{_provider_label(record.provider)} lists it as "{_full_title(record)}"')
+                f'{provider_label(record.provider)} lists it as "{_full_title(record)}"')
     return hints
 
 
@@ -282,12 +283,3 @@ def _where(reference: Reference, identifier: Identifier) -> Location:
 
 def _full_title(record: CatalogueRecord) -> str:
     return f"{record.title}: {record.subtitle}" if record.subtitle else record.title or ""
-
-
-_LABELS = {"openlibrary": "Open Library", "googlebooks": "Google Books",
-           "loc": "Library of Congress"}
-
-
-def _provider_label(name: str) -> str:
-    return _LABELS.get(name, name)
-

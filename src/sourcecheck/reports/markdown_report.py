@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lookup.providers import provider_label
 from ..models import (
     CheckedDocument,
     Finding,
@@ -86,17 +87,13 @@ def _reference_row(reference: Reference, cited_by: list[str]) -> str:
             f"{_cell(reference.publisher)} | {_cell(isbns)} | {_cell(notes)} |")
 
 
-_PROVIDERS = {"openlibrary": "Open Library", "googlebooks": "Google Books",
-              "loc": "Library of Congress"}
-
-
 def _catalogue(verification: Verification | None) -> str:
     """What the catalogues said: "verified (Open Library)", "not-found", … or — when no
     look-up ran."""
     if verification is None:
         return _cell(None)
     provider = verification.provider
-    label = _PROVIDERS.get(provider, provider) if provider else None
+    label = provider_label(provider) if provider else None
     return _cell(f"{verification.status.value} ({label})" if label
                  else verification.status.value)
 

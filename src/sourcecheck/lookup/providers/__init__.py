@@ -9,6 +9,15 @@ from typing import Protocol
 
 from ...models import CatalogueRecord
 
+# How findings and reports name each provider.
+_LABELS = {"openlibrary": "Open Library", "googlebooks": "Google Books",
+           "loc": "Library of Congress"}
+
+
+def provider_label(name: str) -> str:
+    """A provider's name for people: "openlibrary" -> "Open Library"."""
+    return _LABELS.get(name, name)
+
 
 class MalformedResponse(ValueError):
     """The body could not be parsed at all (truncated JSON, not XML): worth a retry,
