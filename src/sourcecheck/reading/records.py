@@ -22,9 +22,10 @@ _INVALID_NOTE = re.compile(r"\bISBN as written, not valid: (?P<isbn>[^;]+?)\s*(?
 _SEPARATORS = re.compile(r"[\s,;]+")
 
 
-def line_starts(text: str, first_line: int) -> tuple[LineStart, ...]:
-    """Where each line of a record's text starts, for a record beginning on ``first_line``."""
-    starts = [LineStart(0, first_line, 1)]
+def line_starts(text: str, first_line: int, first_column: int = 1) -> tuple[LineStart, ...]:
+    """Where each line of a record's text starts, for a record beginning on ``first_line``
+    at ``first_column`` (its later lines start at column 1)."""
+    starts = [LineStart(0, first_line, first_column)]
     offset = 0
     for number, line in enumerate(text.split("\n")[:-1], start=1):
         offset += len(line) + 1

@@ -62,6 +62,7 @@ from .citation_templates import (
     template_name,
 )
 from .offsets import LineIndex
+from .records import line_starts
 from .rendered import RenderedLine, read_rendered
 from .shapes import HeadingKind, heading_kind
 from .text import read_text
@@ -416,10 +417,8 @@ def _attribute(node: Tag, name: str) -> str | None:
 def _entry(node: Template, source: str, offset: int, walk: _Walk) -> RawEntry:
     kind, fields = citation_fields(node)
     location = walk.locate(offset)
-    starts = [LineStart(0, location.line, location.column)]
-    starts += [LineStart(i + 1, location.line + n + 1, 1)
-               for n, i in enumerate(i for i, char in enumerate(source) if char == "\n")]
-    return RawEntry(source, location, walk.section, tuple(starts) if len(starts) > 1 else (),
+    starts = line_starts(source, location.line, location.column)
+    return RawEntry(source, location, walk.section, starts if len(starts) > 1 else (),
                     fields, kind)
 
 
