@@ -181,6 +181,14 @@ def test_ris_truncated_and_typeless_records_are_kept() -> None:
     assert codes(checked).count("bib.syntax") == 1
 
 
+def test_ris_line_numbers_count_only_newlines() -> None:
+    """A form feed or a line separator (U+2028) inside a value is not a line of the file."""
+    text = "TY  - BOOK\nTI  - One\u2028two\x0cthree\nER  - \n\nTY  - BOOK\nTI  - Second\nER  - \n"
+    document = read_ris("x.ris", text)
+    assert [e.location.line for e in document.entries] == [1, 5]
+    assert document.entries[0].text == "TY  - BOOK\nTI  - One\u2028two\x0cthree\nER  -"
+
+
 @pytest.mark.parametrize(("text", "titles", "broken"), [
     ('[\n  {"type": "book", "title": "A"\n   "x": 1},\n  {"type": "book", "title": "B"}\n]',
      ["A", "B"], 1),

@@ -45,7 +45,9 @@ def read_ris(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Docu
     """Read an RIS file. Never raises for a problem in the file."""
     entries: list[RawEntry] = []
     record: list[tuple[int, str]] = []  # (line number, line) of the record being read
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split("\n"), not splitlines(): a form feed or U+2028 in a value is no new line in
+    # the file, and counting it would move every later record's location
+    for number, line in enumerate(text.split("\n"), start=1):
         match = _TAG_LINE.match(line.rstrip())
         if match and match["tag"] == "TY" and record:
             entries.append(_entry(name, record))  # ER was left out: forgive, as Zotero does
