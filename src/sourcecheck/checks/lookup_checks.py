@@ -99,13 +99,12 @@ def _verify_reference(reference: Reference, results: Mapping[str, LookupResult]
     for identifier in valid:
         number = identifier.isbn13 or ""
         result = results.get(number)
-        where = _where(reference, identifier)
         if result is None or result.status is LookupStatus.UNAVAILABLE:
             unavailable.append(identifier)
         elif result.status is LookupStatus.NOT_FOUND:
             findings.append(finding(
                 "lookup.not-found", f"ISBN {identifier.raw}: no catalogue knows this ISBN",
-                where, reference=reference.id,
+                _where(reference, identifier), reference=reference.id,
                 hint="compare the number with the book's copyright page; "
                      "the reference cannot be verified"))
         elif result.record is not None:
