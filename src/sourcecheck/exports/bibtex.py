@@ -44,6 +44,8 @@ _ESCAPES = {
 _ESCAPE_RE = re.compile("|".join(re.escape(c) for c in _ESCAPES))
 _UNESCAPES = {v: k for k, v in _ESCAPES.items()}
 _UNESCAPE_RE = re.compile("|".join(re.escape(v) for v in sorted(_UNESCAPES, key=len, reverse=True)))
+# A hyphen followed by another: "{}" after it keeps "--" and "---" from becoming dashes.
+_DASH_RUN_RE = re.compile(r"-(?=-)")
 # A word of a title, for brace protection of its capitals.
 _WORD_RE = re.compile(r"[\w'’-]+")
 
@@ -51,8 +53,7 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 def escape(text: str) -> str:
     """Escape BibTeX/LaTeX specials so that braces always balance; "--" is written
     "-{}-" so that it is not read back as an en dash."""
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text).replace("--", "-{}-").replace(
-        "--", "-{}-")
+    return _DASH_RUN_RE.sub("-{}", _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text))
 
 
 def unescape(text: str) -> str:
