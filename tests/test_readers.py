@@ -168,6 +168,17 @@ def test_wikitext_refs_sfn_and_citeref() -> None:
     assert (zhou_ref.year, zhou_ref.edition, zhou_ref.volume) == ("1995", "2nd", "2")
 
 
+def test_wikitext_citation_keeps_every_numbered_author_and_editor() -> None:
+    """CS1 numbers names without limit; none after the ninth or after a gap is lost."""
+    authors = "".join(f" |last{n}=Author{n} |first{n}=A." for n in (*range(1, 13), 15))
+    text = ("== References ==\n* {{cite book" + authors
+            + " |editor1-last=Ed |editor2-last=Itor |editor4-last=Four |title=T |year=2001}}\n")
+    [entry] = read_wikitext("a.wiki", text).entries
+    assert [v for k, v in entry.fields if k == "author"] == [
+        f"Author{n}, A." for n in (*range(1, 13), 15)]
+    assert [v for k, v in entry.fields if k == "editor"] == ["Ed", "Itor", "Four"]
+
+
 HTML_GENERIC = """<html><body><p>Claim.<a href="#fn1" class="footnote-ref"><sup>1</sup></a>
 Other claim.<a href="#fn2" class="footnote-ref"><sup>2</sup></a></p>
 <h2>Works cited</h2>

@@ -17,6 +17,11 @@ from mwparserfromhell.wikicode import Wikicode
 SHORT_CITATIONS = frozenset({"sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "sfnm"})
 CITATIONS = re.compile(r"^(?:cite[ _-]?\w+(?:[ _-]\w+)?|citation|vcite[ _]\w+)$", re.I)
 _YEAR = re.compile(r"\b(?:1[4-9]|20)\d\d[a-z]?\b")
+# The number in an author's or editor's parameter name: "last12", "editor3-first" …
+_AUTHOR_NUMBER = re.compile(r"^(?:last|surname|author-last|author|first|given|author-first)"
+                            r"(\d+)$")
+_EDITOR_NUMBER = re.compile(r"^editor(?:(\d+)(?:-(?:last|first|surname|given))?"
+                            r"|-(?:last|first)(\d+))$")
 
 
 def template_name(node: Template) -> str:
@@ -52,10 +57,14 @@ def _positional(node: Template) -> list[str]:
 
 
 def _people(node: Params, role: str) -> list[tuple[str, str | None]]:
-    """Authors or editors as (last, first) in order; ``author=`` gives a whole name as
-    last, with no first."""
+    """Authors or editors as (last, first) in order of their numbers, every number the
+    template uses (CS1 has no limit; a gap skips nothing after it); ``author=`` gives a
+    whole name as last, with no first."""
     people: list[tuple[str, str | None]] = []
-    for number in range(1, 10):
+    numbered = _AUTHOR_NUMBER if role == "author" else _EDITOR_NUMBER
+    numbers = {1} | {int(n) for key in node if (match := numbered.match(key))
+                     for n in match.groups() if n}
+    for number in sorted(numbers):
         suffixes = ("", "1") if number == 1 else (str(number),)
         if role == "author":
             last = param(node, *[f"{k}{s}" for s in suffixes
@@ -67,11 +76,8 @@ def _people(node: Params, role: str) -> list[tuple[str, str | None]]:
                 f"editor{s}-last", f"editor-last{s}", f"editor{s}-surname", f"editor{s}")])
             first = param(node, *[k for s in suffixes for k in (
                 f"editor{s}-first", f"editor-first{s}", f"editor{s}-given")])
-        if last is None:
-            if number > 1:
-                break
-            continue
-        people.append((last, first))
+        if last is not None:
+            people.append((last, first))
     return people
 
 
