@@ -74,6 +74,20 @@ def test_cache_info_and_clear(server: CatalogueServer) -> None:
     assert json.loads(offline.stdout)[0]["status"] == "unavailable"
 
 
+def test_a_damaged_cache_file_is_reported_and_cleared(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCECHECK_CACHE_DIR", str(tmp_path))
+    damaged = tmp_path / "lookups.sqlite3"
+    damaged.write_bytes(b"this is not a database" * 100)
+    info = runner.invoke(app, ["cache", "info"])
+    assert info.exit_code == 0
+    assert "cache unusable" in info.stdout and "not a database" in info.stdout
+    assert runner.invoke(app, ["cache", "clear"]).exit_code == 0
+    assert not damaged.exists()
+    info = runner.invoke(app, ["cache", "info"])
+    assert "unusable" not in info.stdout and str(damaged) in info.stdout
+
+
 def test_check_verifies_references_and_a_second_run_sends_nothing(
         server: CatalogueServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)

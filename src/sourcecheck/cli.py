@@ -374,8 +374,16 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("info")
 def cache_info() -> None:
     """Where the look-up cache is and how many answers it holds."""
-    with _catalogue(offline=True) as catalogue:
-        info = catalogue.cache.info()
+    import sqlite3
+
+    try:
+        with _catalogue(offline=True) as catalogue:
+            info = catalogue.cache.info()
+    except sqlite3.Error as exc:  # locked by another run, or not a database
+        raise _fail(f"cannot read the look-up cache: {exc}") from None
+    if catalogue.cache.problem:
+        typer.echo(f"cache unusable, kept in memory for each run: {catalogue.cache.problem}"
+                   " (sourcecheck cache clear removes a damaged file)")
     typer.echo(f"cache: {info.path}")
     typer.echo(f"  found: {info.found}  not found: {info.not_found}  expired: {info.expired}")
     typer.echo(f"  size: {info.size_bytes / 1024:.0f} KiB")
@@ -384,8 +392,13 @@ def cache_info() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached answer (the next run asks the catalogues again)."""
-    with _catalogue(offline=True) as catalogue:
-        count = catalogue.cache.clear()
+    import sqlite3
+
+    try:
+        with _catalogue(offline=True) as catalogue:
+            count = catalogue.cache.clear()
+    except sqlite3.Error as exc:  # locked by another run, or not a database
+        raise _fail(f"cannot clear the look-up cache: {exc}") from None
     typer.echo(f"cleared {count} cached answers")
 
 

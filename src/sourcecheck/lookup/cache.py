@@ -48,13 +48,17 @@ class LookupCache:
     """Found and not-found answers by (provider, ISBN-13), each with an expiry."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = str(folder / FILE_NAME) if folder is not None else ":memory:"
+        self.file = folder / FILE_NAME if folder is not None else None
+        self.path = str(self.file) if self.file is not None else ":memory:"
+        #: why the cache file could not be used (the cache is then in memory), or None
+        self.problem: str | None = None
         try:
             if folder is not None:
                 folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=5.0)
             self._db.execute(_SCHEMA)
-        except (OSError, sqlite3.Error):
+        except (OSError, sqlite3.Error) as exc:
+            self.problem = f"{self.path}: {exc}"
             self.path = ":memory:"
             self._db = sqlite3.connect(self.path)
             self._db.execute(_SCHEMA)
@@ -104,7 +108,11 @@ class LookupCache:
         return CacheInfo(self.path, int(found), int(not_found), int(expired), size)
 
     def clear(self) -> int:
-        """Delete every answer; return how many there were."""
+        """Delete every answer; return how many there were. A cache file that is not a
+        database (damaged, or cut off) is removed, so the next run starts a new one."""
+        if self.problem is not None and self.file is not None and self.file.is_file():
+            self.file.unlink()
+            return 0
         with self._db:
             count = int(self._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
             self._db.execute("DELETE FROM answers")

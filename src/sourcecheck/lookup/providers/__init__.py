@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ...models import CatalogueRecord
@@ -29,7 +29,7 @@ class Request:
     """A GET request: ``path`` below the provider's base URL, and query parameters."""
 
     path: str
-    params: tuple[tuple[str, str], ...]
+    params: tuple[tuple[str, str], ...] = field(repr=False)  # may hold an API key
     isbns: tuple[str, ...]
 
 
