@@ -42,7 +42,7 @@ from typing import Any
 
 from sourcecheck import parse_reference
 from sourcecheck.models import Reference
-from sourcecheck.parsing import features, reference, tagger
+from sourcecheck.parsing import features, names, reference, tagger
 from sourcecheck.parsing.fields import YEAR_RE, normalize_edition, normalize_year
 from sourcecheck.parsing.isbn_list import extract_isbns
 from sourcecheck.parsing.train import train
@@ -183,6 +183,7 @@ def _clear_caches() -> None:
     features._neighbour_features.cache_clear()
     features._is_break.cache_clear()
     features._token_state.cache_clear()
+    names.is_pinyin.cache_clear()
 
 
 def _refextract() -> tuple[Callable[[str], dict[str, Value | None]] | None, str]:
@@ -272,7 +273,8 @@ def print_table(title: str, results: list[tuple[str, Score, float | None]],
           f"fields and kinds >= 0.92{speed}): {'met' if met else 'NOT met'}")
 
 
-def cross_validate(folds: int, only: int | None) -> int:
+def cross_validate(folds: int, only: int | None,
+                   parameters: dict[str, float | int | bool]) -> int:
     """Train on all folds but one, score on that one; pool the scores of every fold."""
     pooled = {"sourcecheck": Score(), "rules only": Score()}
     seen: list[LabelledReference] = []
@@ -281,7 +283,7 @@ def cross_validate(folds: int, only: int | None) -> int:
             if only is not None and number != only:
                 continue
             start = time.perf_counter()
-            path = train(training, Path(folder) / f"fold{number}.crfsuite")
+            path = train(training, Path(folder) / f"fold{number}.crfsuite", parameters)
             print(f"  fold {number}: trained on {len(training)} in "
                   f"{time.perf_counter() - start:.0f} s, scoring {len(dev)}", file=sys.stderr)
             with _model(path):
@@ -291,6 +293,8 @@ def cross_validate(folds: int, only: int | None) -> int:
                                          parse(labelled.text))
             seen.extend(dev)
     which = f"fold {only} of {folds}" if only is not None else f"{folds} folds pooled"
+    if parameters:
+        which += ", " + ", ".join(f"{k}={v}" for k, v in parameters.items())
     print_table(f"Cross-validation on the training split ({which})",
                 [(name, score, None) for name, score in pooled.items()], seen)
     return 0
@@ -302,9 +306,14 @@ def main() -> int:
     parser.add_argument("--cv", type=int, metavar="K",
                         help="cross-validate on the training split with K folds instead")
     parser.add_argument("--fold", type=int, metavar="N", help="with --cv: only fold N")
+    parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                        help="with --cv: a CRFsuite training parameter to try (c1=0.05)")
     args = parser.parse_args()
     if args.cv:
-        return cross_validate(args.cv, args.fold)
+        parameters: dict[str, float | int | bool] = {
+            key: int(value) if value.isdigit() else float(value)
+            for key, value in (item.split("=", 1) for item in args.param)}
+        return cross_validate(args.cv, args.fold, parameters)
     _training, held_out = split_anystyle()
     parsers: list[tuple[str, Callable[[str], dict[str, Value | None]], bool]] = [
         ("sourcecheck", _sourcecheck, True),

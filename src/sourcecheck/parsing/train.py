@@ -41,14 +41,16 @@ def token_labels(reference: LabelledReference) -> list[str]:
     return labels
 
 
-def train(references: Sequence[LabelledReference], out: Path) -> Path:
-    """Train a CRF on ``references`` and write it to ``out``."""
+def train(references: Sequence[LabelledReference], out: Path,
+          parameters: dict[str, float | int | bool] | None = None) -> Path:
+    """Train a CRF on ``references`` and write it to ``out``; ``parameters`` override
+    ``PARAMETERS`` (for cross-validating them)."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for reference in references:
         tokens = tokenize(reference.text)
         if tokens:
             trainer.append(sequence_features(tokens), token_labels(reference))
-    trainer.set_params(PARAMETERS)
+    trainer.set_params({**PARAMETERS, **(parameters or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     return out
