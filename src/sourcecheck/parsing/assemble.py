@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..isbn import is_valid as is_valid_isbn
 from ..models import FieldSpan, Name
 from .fields import (
     EDITION_RE,
@@ -168,6 +169,8 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     - A title that stops in mid-sentence and runs on into a "booktitle" is one title.
     - An entry that starts with a "publisher" or "place" and has no author ("Lary
       1987.") starts with its author.
+    - A "note" of one to three capitalised words ending in a colon just before the
+      publisher, in an entry without a place, is the place ("Chapel Hill: …").
     """
     match = _PAREN_PUBLICATION.search(raw)
     if match is not None:
@@ -208,6 +211,14 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             {"author", "editor"} & set(labels):
         index = next(i for i, s in enumerate(merged) if s.label != "number")
         merged[index] = TaggedSpan("author", merged[index].start, merged[index].end)
+    if "address" not in labels:
+        for index, span in enumerate(merged[:-1]):
+            words = raw[span.start:span.end].split()
+            if span.label == "note" and merged[index + 1].label == "publisher" and \
+                    0 < len(words) <= 3 and words[-1].endswith(":") and \
+                    all(w[:1].isupper() for w in words):
+                merged[index] = TaggedSpan("address", span.start, span.end)  # "Chapel Hill:"
+                break
     return merged
 
 
@@ -349,6 +360,9 @@ def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
 
 def _read_pages(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     text = raw[start:end]
+    digits = "".join(c for c in text if c not in "- ")
+    if len(digits) in (10, 13) and is_valid_isbn(digits):
+        return  # one ISBN of a list ("…, 7800219615 (Volum 2), …"), not pages
     if PAGE_COUNT_RE.match(text + ("." if text.endswith("pp") else "")):
         return  # "245 pp." is the book's length, not the pages cited
     span_of_years = _YEAR_SPAN.fullmatch(text)
