@@ -170,7 +170,8 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     - An entry that starts with a "publisher" or "place" and has no author ("Lary
       1987.") starts with its author.
     - A "note" of one to three capitalised words ending in a colon just before the
-      publisher, in an entry without a place, is the place ("Chapel Hill: …").
+      publisher, in an entry with a title and without a place, is the place ("Chapel
+      Hill: …").
     """
     match = _PAREN_PUBLICATION.search(raw)
     if match is not None:
@@ -211,7 +212,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             {"author", "editor"} & set(labels):
         index = next(i for i, s in enumerate(merged) if s.label != "number")
         merged[index] = TaggedSpan("author", merged[index].start, merged[index].end)
-    if "address" not in labels:
+    if "address" not in labels and "title" in labels:
         for index, span in enumerate(merged[:-1]):
             words = raw[span.start:span.end].split()
             if span.label == "note" and merged[index + 1].label == "publisher" and \
