@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import warnings
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,13 @@ from sourcecheck.parsing.tagger import ModelMissingError, model_path, tag_refere
 from sourcecheck.parsing.tokens import tokenize
 from sourcecheck.parsing.train import token_labels, train
 from sourcecheck.parsing.training_data import (
+    ANYSTYLE_FILE,
     HELD_OUT_SIZE,
+    RETIRED_HELD_OUT_SEED,
+    _distinct,
+    cv_folds,
     data_path,
+    read_labelled,
     split_anystyle,
     training_set,
 )
@@ -114,6 +120,30 @@ def test_the_held_out_split_is_fixed_and_never_trained_on() -> None:
     assert [r.text for r in held_out] == [r.text for r in again]
     assert not {r.text for r in held_out} & {r.text for r in training_set()}
     assert len(training) + len(held_out) == len({r.text for r in training + held_out})
+
+
+def test_the_retired_split_is_never_held_out_again() -> None:
+    """The first held-out split was looked at while rules were written: its strings are
+    training data now, and none of them is in the held-out split."""
+    training, held_out = split_anystyle()
+    every = _distinct(read_labelled(data_path(ANYSTYLE_FILE)))
+    retired = random.Random(RETIRED_HELD_OUT_SEED).sample(range(len(every)), HELD_OUT_SIZE)
+    retired_texts = {every[i].text for i in retired}
+    assert not {r.text for r in held_out} & retired_texts
+    assert retired_texts <= {r.text for r in training}
+
+
+def test_cross_validation_folds_cover_the_training_split_only() -> None:
+    training, held_out = split_anystyle()
+    folds = cv_folds(5)
+    dev_texts = [r.text for _, dev in folds for r in dev]
+    assert sorted(dev_texts) == sorted(r.text for r in training)
+    held = {r.text for r in held_out}
+    for train_part, dev in folds:
+        assert not held & {r.text for r in train_part}
+        assert not {r.text for r in dev} & {r.text for r in train_part}
+    with pytest.raises(ValueError, match="at least 2 folds"):
+        cv_folds(1)
 
 
 def test_labelled_spans_tile_the_text_and_label_every_token() -> None:

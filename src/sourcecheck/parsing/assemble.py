@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..isbn import is_valid as is_valid_isbn
 from ..models import FieldSpan, Name
 from .fields import (
     EDITION_RE,
@@ -29,6 +30,7 @@ from .fields import (
     normalize_pages,
     normalize_year,
 )
+from .gazetteer import CITY_WORDS, REGION_WORDS, STATE_CODES
 from .names import is_corporate, is_initial, split_names, strip_final_period
 from .tagger import TaggedSpan
 
@@ -134,6 +136,8 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
         start, end = trim(raw, chosen.start, chosen.end)
         if start < end:
             _READERS[label](raw, start, end, fields)
+    if fields.address is None and fields.publisher is not None:
+        _split_trailing_place(raw, fields)
     if fields.title is None:
         _title_elsewhere(raw, spans, fields)
     if fields.year is None:
@@ -165,6 +169,9 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     - A title that stops in mid-sentence and runs on into a "booktitle" is one title.
     - An entry that starts with a "publisher" or "place" and has no author ("Lary
       1987.") starts with its author.
+    - A "note" of one to three capitalised words ending in a colon just before the
+      publisher, in an entry with a title and without a place, is the place ("Chapel
+      Hill: …").
     """
     match = _PAREN_PUBLICATION.search(raw)
     if match is not None:
@@ -205,6 +212,14 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             {"author", "editor"} & set(labels):
         index = next(i for i, s in enumerate(merged) if s.label != "number")
         merged[index] = TaggedSpan("author", merged[index].start, merged[index].end)
+    if "address" not in labels and "title" in labels:
+        for index, span in enumerate(merged[:-1]):
+            words = raw[span.start:span.end].split()
+            if span.label == "note" and merged[index + 1].label == "publisher" and \
+                    0 < len(words) <= 3 and words[-1].endswith(":") and \
+                    all(w[:1].isupper() for w in words):
+                merged[index] = TaggedSpan("address", span.start, span.end)  # "Chapel Hill:"
+                break
     return merged
 
 
@@ -346,6 +361,9 @@ def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
 
 def _read_pages(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     text = raw[start:end]
+    digits = "".join(c for c in text if c not in "- ")
+    if len(digits) in (10, 13) and is_valid_isbn(digits):
+        return  # one ISBN of a list ("…, 7800219615 (Volum 2), …"), not pages
     if PAGE_COUNT_RE.match(text + ("." if text.endswith("pp") else "")):
         return  # "245 pp." is the book's length, not the pages cited
     span_of_years = _YEAR_SPAN.fullmatch(text)
@@ -382,6 +400,56 @@ def _read_publisher(raw: str, start: int, end: int, fields: TaggedFields) -> Non
     if trailing_in:
         end = start + trailing_in.start()
     _set(fields, "publisher", " ".join(raw[start:end].split()), start, end)
+
+
+def _is_region(part: str) -> bool:
+    words = part.split()
+    return bool(words) and (words[-1].lower().rstrip(".") in REGION_WORDS or
+                            words[-1].rstrip(".") in STATE_CODES)
+
+
+def _is_place(part: str) -> bool:
+    """One to three capitalised words; the last a known city or region."""
+    words = part.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and (
+        _is_region(part) or words[-1].lower().rstrip(".") in CITY_WORDS)
+
+
+def _split_trailing_place(raw: str, fields: TaggedFields) -> None:
+    """"Agronomy Publications, River Falls, Wisconsin", "Seuil, Paris" or "Oxford, Clarendon
+    Press" tagged as one publisher when no address was found: a last comma part that is a
+    known place (or a city then a region), else a first one, is the address."""
+    span = next(s for s in fields.spans if s.field == "publisher")
+    text = raw[span.start:span.end]
+    parts = text.split(",")
+    if len(parts) < 2:
+        return
+    if len(parts) >= 3 and _is_region(parts[-1]) and _is_place(parts[-1]) and \
+            0 < len(parts[-2].split()) <= 3 and all(w[:1].isupper() for w in parts[-2].split()):
+        head = len(parts) - 2
+    elif _is_place(parts[-1]):
+        head = len(parts) - 1
+    elif _is_place(parts[0]) and parts[1].strip():  # "Oxford, Clarendon Press"
+        address_end = span.start + len(parts[0])
+        rest = span.start + len(parts[0]) + 1
+        rest += len(raw[rest:span.end]) - len(raw[rest:span.end].lstrip())
+        fields.publisher = " ".join(raw[rest:span.end].split())
+        fields.spans.remove(span)
+        fields.spans.append(FieldSpan("publisher", rest, span.end))
+        _set(fields, "address", " ".join(parts[0].split()), span.start, address_end)
+        return
+    else:
+        return
+    publisher_end = span.start + len(",".join(parts[:head]))
+    address_start = publisher_end + 1
+    address_start += len(raw[address_start:span.end]) - len(raw[address_start:span.end].lstrip())
+    if not raw[span.start:publisher_end].strip():
+        return
+    fields.publisher = " ".join(raw[span.start:publisher_end].split())
+    fields.spans.remove(span)
+    fields.spans.append(FieldSpan("publisher", span.start, publisher_end))
+    _set(fields, "address", " ".join(raw[address_start:span.end].split()), address_start,
+         span.end)
 
 
 def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:

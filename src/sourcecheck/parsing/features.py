@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 
 from .fields import PUBLISHER_WORD_RE, YEAR_CORE
+from .gazetteer import PLACE_WORDS, PUBLISHER_WORDS, STATE_CODES
 from .names import is_initial, is_pinyin
 from .tokens import Token
 
@@ -40,14 +42,13 @@ _WORD_CLASSES: dict[str, str] = {
 _ASCII_CLASSES = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "9" * 10)
-_RUN = re.compile(r"(.)\1+")
 _DIGIT = re.compile(r"\d")
 
 
 def _shape(word: str) -> str:
     """"Westad," -> "Xx,"; "1993–1997" -> "9–9": character classes with runs collapsed."""
     if word.isascii():
-        return _RUN.sub(r"\1", word.translate(_ASCII_CLASSES))[:8]
+        return "".join(kind for kind, _ in groupby(word.translate(_ASCII_CLASSES)))[:8]
     out: list[str] = []
     for char in word:
         if char.isupper():
@@ -103,6 +104,12 @@ def token_features(text: str) -> tuple[str, ...]:
         features.append(word_class)
     if not core.islower() and PUBLISHER_WORD_RE.search(core):  # its words are capitalised
         features.append("pubname")
+    if lower in PLACE_WORDS:
+        features.append("place")
+    elif core in STATE_CODES:
+        features.append("state")
+    if lower in PUBLISHER_WORDS:
+        features.append("pubnm")
     if "http" in lower or lower.startswith(("www", "10.")):
         features.append("url")
     if capital and len(core) > 1 and is_pinyin(core):
@@ -112,7 +119,8 @@ def token_features(text: str) -> tuple[str, ...]:
 
 # Features of a neighbour that are worth copying: its word, shape and classes.
 _NEIGHBOUR_KEEP = ("w=", "sh=", "last=", "first=", "year", "initial", "edword", "pageword",
-                   "volword", "in", "and", "pubword", "pubname", "cap", "digits")
+                   "volword", "in", "and", "pubword", "pubname", "cap", "digits", "place",
+                   "state", "pubnm")
 
 
 @lru_cache(maxsize=65536)
@@ -153,6 +161,8 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
     style = _STYLE[min(sum(1 for s in states if s[3]), 4)]
     result: list[list[str]] = []
     name_ends = _inverted_name_ends(texts)
+    first_year = next((i for i, t in enumerate(texts) if "year" in token_features(t)), -1)
+    after_in = False
     depth = 0
     commas = 0
     quoted = False
@@ -179,6 +189,15 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
             features.append("paren")
         if quoted or text[0] in "\"“‘":
             features.append("quote")
+        if first_year < 0:
+            features.append("yr0")
+        else:
+            features.append("yr<" if index < first_year else "yr=" if index == first_year
+                            else "yr>")
+        if after_in:
+            features.append("postin")
+        elif text in _IN_WORDS:
+            after_in = True
         if index in name_ends:
             features.append("fgm-end")  # "Tanner, Harold M." ends here
         elif index - 1 in name_ends:
@@ -246,4 +265,7 @@ def _inverted_name_ends(texts: list[str]) -> set[int]:
     return ends
 
 
+# "In" or "In:" before a container ("In: Smith (ed.), Handbook …"); lower-case "in" is
+# usually a word of a title.
+_IN_WORDS = frozenset({"In", "In:", "in:", "Dans", "Dans:", "dans:", "Im", "Im:"})
 _BLOCK_PLACE = tuple(f"bpos={i}" for i in range(4))
