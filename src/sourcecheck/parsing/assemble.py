@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..isbn import is_valid as is_valid_isbn
-from ..models import FieldSpan, Name
+from ..models import FieldSpan
 from .fields import (
     EDITION_RE,
     PAGE_COUNT_RE,
@@ -26,6 +26,7 @@ from .fields import (
     YEAR,
     YEAR_CORE,
     YEAR_RE,
+    FieldDraft,
     normalize_edition,
     normalize_pages,
     normalize_year,
@@ -36,22 +37,9 @@ from .tagger import TaggedSpan
 
 
 @dataclass
-class TaggedFields:
-    """Fields read from one tagged entry (mutable while reading that entry only)."""
+class TaggedFields(FieldDraft):
+    """Fields read from one tagged entry, with the span each came from."""
 
-    authors: tuple[Name, ...] = ()
-    editors: tuple[Name, ...] = ()
-    title: str | None = None
-    year: str | None = None
-    edition: str | None = None
-    publisher: str | None = None
-    address: str | None = None
-    volumes: str | None = None
-    volume: str | None = None
-    series: str | None = None
-    pages: str | None = None
-    booktitle: str | None = None
-    journal: str | None = None
     spans: list[FieldSpan] = field(default_factory=list)
 
 

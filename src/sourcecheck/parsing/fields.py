@@ -8,6 +8,9 @@ numbers of volumes, page ranges, "Place: Publisher" and World-Library's
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from ..models import Name
 
 YEAR_CORE = r"(?:1[4-9]\d\d|20\d\d)"
 # "2003", "2015a", "1993 – 1997", "1946–50", "n.d."
@@ -121,3 +124,23 @@ def normalize_edition(text: str) -> str:
 def normalize_pages(text: str) -> str:
     """"12 - 14" -> "12–14"."""
     return _DASH_RUN.sub("–", text.strip())
+
+
+@dataclass
+class FieldDraft:
+    """A reference's fields found so far, by the rules or from tagged spans (mutable
+    while one entry is read, then frozen into a ``Reference``)."""
+
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    title: str | None = None
+    year: str | None = None
+    edition: str | None = None
+    publisher: str | None = None
+    address: str | None = None
+    volumes: str | None = None
+    volume: str | None = None
+    series: str | None = None
+    pages: str | None = None
+    booktitle: str | None = None
+    journal: str | None = None

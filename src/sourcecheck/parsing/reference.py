@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..models import FieldSpan, Identifier, Location, Name, Reference, ReferenceKind, Section
@@ -31,6 +31,7 @@ from .fields import (
     YEAR,
     YEAR_ONLY_RE,
     YEAR_RE,
+    FieldDraft,
     normalize_edition,
     normalize_pages,
     normalize_year,
@@ -79,23 +80,6 @@ _IN_EDITORS_FIRST = re.compile(
     r"(?:\s*\(pp?\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?)\))?\.?$", re.I)
 
 
-@dataclass
-class _Draft:
-    """Fields found so far (mutable while parsing one entry only)."""
-
-    authors: tuple[Name, ...] = ()
-    editors: tuple[Name, ...] = ()
-    title: str | None = None
-    year: str | None = None
-    edition: str | None = None
-    publisher: str | None = None
-    address: str | None = None
-    volumes: str | None = None
-    volume: str | None = None
-    series: str | None = None
-    pages: str | None = None
-    booktitle: str | None = None
-    journal: str | None = None
 
 
 _NOWHERE = Location("<text>", 1, 1)
@@ -124,13 +108,8 @@ def _parse_text(text: str) -> Reference:
         return _parse_by_rules(text)
     identifiers, _isbn_spans = extract_isbns(text)
     fields = read_tagged(text, tagged)
-    draft = _Draft(authors=fields.authors, editors=fields.editors, title=fields.title,
-                   year=fields.year, edition=fields.edition, publisher=fields.publisher,
-                   address=fields.address, volumes=fields.volumes, volume=fields.volume,
-                   series=fields.series, pages=fields.pages, booktitle=fields.booktitle,
-                   journal=fields.journal)
     isbn_spans = tuple(FieldSpan("isbn", i.offset, i.offset + len(i.raw)) for i in identifiers)
-    reference = _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", draft, tuple(identifiers))
+    reference = _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", fields, tuple(identifiers))
     return replace(reference, spans=(*fields.spans, *isbn_spans))
 
 
@@ -151,7 +130,7 @@ def _parse_by_rules(text: str) -> Reference:
     rest = text
     for span in reversed(spans):
         rest = rest[: span.start] + " " + rest[span.end :]
-    draft = _Draft()
+    draft = FieldDraft()
     _parse(_tidy(_remove_links(rest)), draft)
     return _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", draft, tuple(identifiers))
 
@@ -173,7 +152,7 @@ def _tidy(text: str) -> str:
     return text.strip(" ,;:")
 
 
-def _parse(text: str, draft: _Draft) -> None:
+def _parse(text: str, draft: FieldDraft) -> None:
     text = _take_paren_publication(text, draft)
     paren_year = _PAREN_YEAR.search(text)
     if paren_year and paren_year.start() <= 250:
@@ -190,7 +169,7 @@ def _parse(text: str, draft: _Draft) -> None:
     _parse_after_authors(rest, draft)
 
 
-def _take_paren_publication(text: str, draft: _Draft) -> str:
+def _take_paren_publication(text: str, draft: FieldDraft) -> str:
     """Chicago notes put "(Place: Publisher, Year)" after the title; take it out."""
     match = _PAREN_PUBLICATION.search(text)
     if match is None or not (match.group("place") or PUBLISHER_WORD_RE.search(match.group(0))):
@@ -264,7 +243,7 @@ def _split_commas(text: str) -> list[str]:
     return [s for s in segments if s]
 
 
-def _parse_comma_style(text: str, draft: _Draft) -> None:
+def _parse_comma_style(text: str, draft: FieldDraft) -> None:
     segments = _split_commas(text.rstrip(". "))
     # Publication fields stand at the right end; read them from there.
     while len(segments) > 1 and _take_publication_segment(segments[-1].strip(" ."), draft):
@@ -275,7 +254,7 @@ def _parse_comma_style(text: str, draft: _Draft) -> None:
         draft.title = _clean_title(", ".join(title_segments), draft)
 
 
-def _take_publication_segment(segment: str, draft: _Draft) -> bool:
+def _take_publication_segment(segment: str, draft: FieldDraft) -> bool:
     """Fill one field from a right-hand segment; False when it is not one (or taken)."""
     year = YEAR_ONLY_RE.match(segment)
     if year:
@@ -309,7 +288,7 @@ def _take_publication_segment(segment: str, draft: _Draft) -> bool:
     return False
 
 
-def _take_place_publisher(text: str, draft: _Draft) -> bool:
+def _take_place_publisher(text: str, draft: FieldDraft) -> bool:
     """Fill place, publisher (and year) from "Place: Publisher[, Year]"; False when the
     text is not that, or the publisher is already known."""
     match = PLACE_PUBLISHER_RE.match(text)
@@ -336,7 +315,7 @@ def _title_words(text: str) -> bool:
     )
 
 
-def _comma_style_names(segments: list[str], draft: _Draft) -> int:
+def _comma_style_names(segments: list[str], draft: FieldDraft) -> int:
     """Read authors from the left segments; return the index where the title starts."""
     names: list[Name] = []
     index = 0
@@ -394,7 +373,7 @@ def _natural_name(text: str) -> bool:
         and not tokens[-1].endswith(".")
 
 
-def _take_authors(text: str, draft: _Draft) -> bool:
+def _take_authors(text: str, draft: FieldDraft) -> bool:
     """Read an author list (with an editor mark, if any); False when it is not one."""
     text = text.strip().rstrip(",;")
     is_editor = bool(_EDITOR_MARK.search(text))
@@ -431,7 +410,7 @@ def _plausible_authors(text: str) -> bool:
     return True
 
 
-def _take_author_prefix(text: str, draft: _Draft) -> str:
+def _take_author_prefix(text: str, draft: FieldDraft) -> str:
     """Find where the author list ends ("Tanner, Harold M. Where Chiang …")."""
     for match in re.finditer(r"\.\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])", text[:300]):
         left, right = text[: match.start() + 1], text[match.end():]
@@ -442,7 +421,7 @@ def _take_author_prefix(text: str, draft: _Draft) -> str:
     return text
 
 
-def _parse_after_authors(text: str, draft: _Draft) -> None:
+def _parse_after_authors(text: str, draft: FieldDraft) -> None:
     blocks = _blocks(text)
     if blocks and not draft.year:
         year = YEAR_ONLY_RE.match(blocks[0])
@@ -463,7 +442,7 @@ def _parse_after_authors(text: str, draft: _Draft) -> None:
         _read_publication_block(block.strip().rstrip("."), draft)
 
 
-def _read_publication_block(block: str, draft: _Draft) -> None:
+def _read_publication_block(block: str, draft: FieldDraft) -> None:
     if not block:
         return
     if block.startswith("In "):
@@ -497,7 +476,7 @@ def _read_publication_block(block: str, draft: _Draft) -> None:
             draft.series = segment
 
 
-def _read_container(block: str, draft: _Draft) -> None:
+def _read_container(block: str, draft: FieldDraft) -> None:
     """A chapter's "In Booktitle, edited by …" or APA's "In X (Ed.), Booktitle (pp. …)"."""
     for pattern in (_IN_EDITED_BY, _IN_EDITORS_FIRST):
         match = pattern.match(block)
@@ -524,7 +503,7 @@ def _has_title_words(text: str) -> bool:
                for w in re.findall(r"[^\W\d_]+", text))
 
 
-def _clean_title(text: str, draft: _Draft) -> str | None:
+def _clean_title(text: str, draft: FieldDraft) -> str | None:
     """Trim a title and move an "(2nd ed.)" or "5 vols." inside it into its field."""
     edition = EDITION_RE.search(text)
     if edition and edition.group(0).startswith("(") and not draft.edition:
@@ -539,7 +518,7 @@ def _clean_title(text: str, draft: _Draft) -> str | None:
     return text if text and _has_title_words(text) else None
 
 
-def _finish(raw: str, location: Location, section: Section, reference_id: str, draft: _Draft,
+def _finish(raw: str, location: Location, section: Section, reference_id: str, draft: FieldDraft,
             identifiers: tuple[Identifier, ...]) -> Reference:
     volumes = draft.volumes
     numbered = {i.volume for i in identifiers if i.volume}
@@ -561,7 +540,7 @@ def _finish(raw: str, location: Location, section: Section, reference_id: str, d
     return reference if reference.is_parsed else replace(reference, kind=ReferenceKind.OTHER)
 
 
-def _kind(draft: _Draft, identifiers: tuple[Identifier, ...]) -> ReferenceKind:
+def _kind(draft: FieldDraft, identifiers: tuple[Identifier, ...]) -> ReferenceKind:
     if draft.journal:
         return ReferenceKind.ARTICLE
     if draft.booktitle:
