@@ -284,6 +284,11 @@ class Reference:
         """True when at least an author or a title was found."""
         return bool(self.authors or self.editors or self.title)
 
+    def locate(self, offset: int) -> Location:
+        """Where character ``offset`` of ``raw`` stands in the input (an identifier's
+        ``offset``, a field span's start)."""
+        return locate(self.location, self.lines, offset)
+
     @property
     def isbns(self) -> tuple[Identifier, ...]:
         return tuple(i for i in self.identifiers if i.scheme == "isbn")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import isbn
-from ..models import Finding, Location, Qualifier, Reference, locate
+from ..models import Finding, Location, Qualifier, Reference
 from ..parsing.isbn_list import volume_label_problem
 from .finding import finding
 
@@ -15,7 +15,7 @@ def check_isbns(reference: Reference) -> list[Finding]:
     bad_labels: list[tuple[str, str]] = []
     first_bad_label_at: Location | None = None
     for identifier in reference.isbns:
-        where = locate(reference.location, reference.lines, identifier.offset)
+        where = reference.locate(identifier.offset)
         facts = isbn.check(identifier.raw)
         if facts.error:
             findings.append(_error_finding(facts, where, reference.id))

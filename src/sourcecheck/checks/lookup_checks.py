@@ -26,7 +26,6 @@ from ..models import (
     ResolutionStatus,
     Verification,
     VerificationStatus,
-    locate,
 )
 from .compare import (
     authors_agree,
@@ -277,7 +276,7 @@ def _with_hint(item: Finding, hints: Mapping[tuple[str, int, int], str]) -> Find
 
 
 def _where(reference: Reference, identifier: Identifier) -> Location:
-    return locate(reference.location, reference.lines, identifier.offset)
+    return reference.locate(identifier.offset)
 
 
 def _full_title(record: CatalogueRecord) -> str:

@@ -22,7 +22,6 @@ from ..models import (
     VerificationStatus,
     count_by_severity,
     count_by_verification,
-    locate,
 )
 
 SCHEMA_ID = "sourcecheck.report/1"
@@ -122,7 +121,7 @@ def _name(name: Name) -> dict[str, str | None]:
 
 
 def _isbn(reference: Reference, identifier: Identifier) -> dict[str, Any]:
-    where = locate(reference.location, reference.lines, identifier.offset)
+    where = reference.locate(identifier.offset)
     return {
         "raw": identifier.raw,
         "isbn13": identifier.isbn13,
