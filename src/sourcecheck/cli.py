@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -371,18 +372,27 @@ cache_app = typer.Typer(help="The look-up cache: where it is, what it holds; cle
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("info")
-def cache_info() -> None:
-    """Where the look-up cache is and how many answers it holds."""
+@contextmanager
+def _open_cache(action: str) -> Iterator[Any]:
+    """The look-up cache for a ``cache`` command; a cache another run holds locked (or
+    that is no database) is a clear error that names ``action``, not a traceback."""
     import sqlite3
 
     try:
-        with _catalogue(offline=True) as catalogue:
-            info = catalogue.cache.info()
-    except sqlite3.Error as exc:  # locked by another run, or not a database
-        raise _fail(f"cannot read the look-up cache: {exc}") from None
-    if catalogue.cache.problem:
-        typer.echo(f"cache unusable, kept in memory for each run: {catalogue.cache.problem}"
+        with _catalogue(offline=True) as service:
+            yield service.cache
+    except sqlite3.Error as exc:
+        raise _fail(f"cannot {action} the look-up cache: {exc}") from None
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the look-up cache is and how many answers it holds."""
+    with _open_cache("read") as cache:
+        info = cache.info()
+        problem = cache.problem
+    if problem:
+        typer.echo(f"cache unusable, kept in memory for each run: {problem}"
                    " (sourcecheck cache clear removes a damaged file)")
     typer.echo(f"cache: {info.path}")
     typer.echo(f"  found: {info.found}  not found: {info.not_found}  expired: {info.expired}")
@@ -392,13 +402,8 @@ def cache_info() -> None:
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached answer (the next run asks the catalogues again)."""
-    import sqlite3
-
-    try:
-        with _catalogue(offline=True) as catalogue:
-            count = catalogue.cache.clear()
-    except sqlite3.Error as exc:  # locked by another run, or not a database
-        raise _fail(f"cannot clear the look-up cache: {exc}") from None
+    with _open_cache("clear") as cache:
+        count = cache.clear()
     typer.echo(f"cleared {count} cached answers")
 
 
