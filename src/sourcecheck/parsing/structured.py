@@ -118,13 +118,8 @@ def _identifiers(raw: str, isbn_texts: Iterable[str]) -> list[Identifier]:
         identifiers, _ = extract_isbns(labelled)
         for identifier in identifiers:
             at = raw.find(identifier.raw)
-            found.append(_moved(identifier, max(at, 0)))
+            found.append(replace(identifier, offset=max(at, 0)))
     return found
-
-
-def _moved(identifier: Identifier, offset: int) -> Identifier:
-    return Identifier(identifier.scheme, identifier.raw, identifier.isbn13, identifier.volume,
-                      identifier.qualifier, identifier.label, offset)
 
 
 def _with_kind(reference: Reference, source_kind: str | None) -> Reference:
