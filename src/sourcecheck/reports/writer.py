@@ -1,5 +1,5 @@
-"""Write a run's report files: per document a Markdown and a JSON report, then the
-index, the whole-run JSON report and references.bib.
+"""Write a run's report files: per document a Markdown, a JSON and an HTML report, then
+the indexes (index.md, index.html), the whole-run JSON report and references.bib.
 
 Each document's reports are written as soon as it is checked, and its JSON is encoded
 once and reused for the whole-run report. Raises OSError when a file cannot be written.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..exports.bibtex import to_bibtex
 from ..models import CheckedDocument
+from .html_report import render_document_html, render_index_html
 from .json_report import SCHEMA_ID, document_report, summary
 from .markdown_report import render_document, render_index
 
@@ -49,10 +50,15 @@ class ReportWriter:
         self._json.append(document_json)
         self._write(f"{name}.md", render_document(checked))
         self._write(f"{name}.json", _envelope([document_json], [checked]))
+        self._write_html(name, checked)
+
+    def _write_html(self, name: str, checked: CheckedDocument) -> None:
+        self._write(f"{name}.html", render_document_html(checked))
 
     def finish(self) -> None:
-        """Write the index, the whole-run report and references.bib."""
+        """Write the indexes, the whole-run report and references.bib."""
         self._write("index.md", render_index(self._documents, self._names))
+        self._write("index.html", render_index_html(self._documents, self._names))
         self._write("report.json", _envelope(self._json, self._documents))
         self._write("references.bib",
                     to_bibtex(r for d in self._documents for r in d.references))

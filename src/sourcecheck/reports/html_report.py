@@ -1,0 +1,365 @@
+"""The HTML report of one document, and the run's index: self-contained pages that work
+from disk (file://) without a server.
+
+Every text that comes from a document goes through Jinja2's autoescaping, in element text
+and in attribute values alike. The pages' only script and style are the package's own
+(``templates/report.js``, ``templates/report.css``), inlined and allowed by their sha256
+in a Content-Security-Policy, so even a missed escape could run nothing. The data the
+script sorts and filters by sits in ``data-`` attributes of the table rows, never inside
+the script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from .. import isbn
+from ..lookup.providers import provider_label
+from ..models import (
+    CatalogueRecord,
+    CheckedDocument,
+    Document,
+    DocumentFormat,
+    Finding,
+    Identifier,
+    Location,
+    Reference,
+    ResolutionStatus,
+    Severity,
+    Verification,
+    VerificationStatus,
+    count_by_severity,
+    count_by_verification,
+)
+
+# A finding's line is a line of ``Document.text`` split at "\n" in every format: the text
+# readers and the bibliography-file readers number the decoded text's lines, Markdown,
+# wikitext and HTML their source lines, and the Word reader joins one text per paragraph
+# with "\n" and numbers the paragraphs. A format not listed shows no source lines.
+_LINE_FORMATS = frozenset({
+    DocumentFormat.TEXT, DocumentFormat.MARKDOWN, DocumentFormat.WIKITEXT, DocumentFormat.HTML,
+    DocumentFormat.DOCX, DocumentFormat.BIBTEX, DocumentFormat.RIS, DocumentFormat.CSL_JSON})
+_LINE_LABEL = {DocumentFormat.DOCX: "paragraph"}
+_MAX_SOURCE_LINES = 4
+_MAX_LINE_CHARS = 240  # a minified web page is one long line: show a window of it
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in a page's navigation: ``href`` relative to the reports folder."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One input line a finding points to, or a window of it when the line is long."""
+
+    number: int
+    text: str
+    cut_before: bool = False
+    cut_after: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    order: int
+    finding: Finding
+    reference_anchor: str | None
+    note_anchor: str | None
+    source: tuple[SourceLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IsbnRow:
+    raw: str
+    hyphenated: str | None
+    valid: bool
+    volume: str | None
+    qualifier: str | None
+    label: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One field as cited beside what the catalogue record says (None: nothing)."""
+
+    name: str
+    cited: str | None
+    catalogue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    anchor: str
+    reference: Reference
+    fields: tuple[FieldRow, ...]
+    isbns: tuple[IsbnRow, ...]
+    status: str
+    provider: str | None
+    detail: str | None
+    record_url: str | None
+    cited_by: tuple[tuple[str, str], ...]  # (note label, anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A reference a citation points to (or may point to)."""
+
+    id: str
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CitationView:
+    kind: str
+    text: str
+    status: str
+    targets: tuple[Target, ...]
+    locator: str | None
+    volume: str | None
+    hint: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    anchor: str
+    label: str
+    line: int
+    text: str
+    citations: tuple[CitationView, ...]
+
+
+def report_href(name: str) -> str:
+    """The relative link to a document's HTML report: every character of the name that
+    could start a scheme, query or fragment is percent-encoded.
+
+    >>> report_href("javascript:alert(1).txt")
+    'javascript%3Aalert%281%29.txt.html'
+    """
+    return quote(f"{name}.html", safe="")
+
+
+def source_lines(document: Document, location: Location,
+                 lines: Sequence[str] | None = None) -> tuple[SourceLine, ...]:
+    """The document lines ``location`` names (up to four), long lines cut to a window
+    around its column; nothing when the line is not in the text or the format's lines
+    do not map onto it. ``lines`` is ``document.text.split("\\n")`` when already split."""
+    if document.format not in _LINE_FORMATS or not document.text:
+        return ()
+    all_lines = document.text.split("\n") if lines is None else lines
+    first = location.line
+    last = max(first, location.end_line or first)
+    if not 1 <= first <= len(all_lines):
+        return ()
+    last = min(last, len(all_lines), first + _MAX_SOURCE_LINES - 1)
+    return tuple(_window(number, all_lines[number - 1],
+                         location.column if number == first else 1)
+                 for number in range(first, last + 1))
+
+
+def _window(number: int, line: str, column: int) -> SourceLine:
+    if len(line) <= _MAX_LINE_CHARS:
+        return SourceLine(number, line)
+    start = max(0, min(column - 1 - _MAX_LINE_CHARS // 4, len(line) - _MAX_LINE_CHARS))
+    end = start + _MAX_LINE_CHARS
+    return SourceLine(number, line[start:end], start > 0, end < len(line))
+
+
+@dataclass(frozen=True, slots=True)
+class _Asset:
+    """An inline script or style sheet and the CSP source that allows exactly it."""
+
+    text: Markup
+
+    @property
+    def csp(self) -> str:
+        digest = hashlib.sha256(str(self.text).encode("utf-8")).digest()
+        return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@cache
+def _asset(name: str, closing_tag: str) -> _Asset:
+    text = resources.files("sourcecheck").joinpath(f"reports/templates/{name}").read_text(
+        encoding="utf-8")
+    # The package's own file, inlined as it is; it must not close its own element early.
+    if closing_tag in text.lower():
+        raise ValueError(f"{name} contains {closing_tag}")
+    return _Asset(Markup(text))  # noqa: S704 - our own static file, not document text
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("sourcecheck", "reports/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _render(template: str, **context: object) -> str:
+    script = _asset("report.js", "</script")
+    style = _asset("report.css", "</style")
+    return _environment().get_template(template).render(
+        script=script.text, style=style.text,
+        csp=f"default-src 'none'; script-src {script.csp}; style-src {style.csp}; "
+            "img-src 'none'; base-uri 'none'; form-action 'none'",
+        severities=[s.value for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
+        **context)
+
+
+def render_document_html(checked: CheckedDocument,
+                         extra_pages: Sequence[Link] = ()) -> str:
+    """One document's HTML page: summary bar, sortable and filterable findings with the
+    source lines they point to, references (fields, ISBNs, catalogue record side by
+    side), notes and what each resolves to."""
+    document = checked.document
+    reference_anchors = {r.id: f"ref-{n}" for n, r in enumerate(checked.references, 1)}
+    note_anchors: dict[str, str] = {}
+    for n, note in enumerate(document.notes, 1):
+        note_anchors.setdefault(note.label, f"note-{n}")
+    lines = document.text.split("\n")
+    findings = [
+        FindingRow(n, f, reference_anchors.get(f.reference or ""),
+                   note_anchors.get(f.note or ""), source_lines(document, f.location, lines))
+        for n, f in enumerate(checked.findings)]
+    verifications = {v.reference_id: v for v in checked.verifications}
+    cited_by = checked.cited_by()
+    references = [
+        _reference_view(r, reference_anchors[r.id], verifications.get(r.id),
+                        [(label, note_anchors.get(label, "")) for label in cited_by.get(r.id, [])])
+        for r in checked.references]
+    return _render(
+        "document.html.j2",
+        document=document,
+        line_label=_LINE_LABEL.get(document.format, "line"),
+        counts={s.value: n for s, n in count_by_severity(checked.findings).items()},
+        verification={s.value: n for s, n in count_by_verification([checked]).items() if n},
+        findings=findings,
+        codes=sorted({f.code for f in checked.findings}),
+        references=references,
+        notes=_note_views(checked, reference_anchors),
+        nav=[Link("Index", "index.html"), *extra_pages],
+    )
+
+
+def _reference_view(reference: Reference, anchor: str, verification: Verification | None,
+                    cited_by: list[tuple[str, str]]) -> ReferenceView:
+    record = verification.record if verification else None
+    url = record.url if record and record.url else None
+    return ReferenceView(
+        anchor=anchor,
+        reference=reference,
+        fields=_field_rows(reference, record),
+        isbns=tuple(_isbn_row(reference, i) for i in reference.isbns),
+        status=(verification.status if verification else VerificationStatus.SKIPPED).value,
+        provider=provider_label(record.provider) if record else None,
+        detail=verification.detail if verification else None,
+        # A catalogue's URL becomes a link only with a web scheme (never javascript:).
+        record_url=url if url and url.lower().startswith(("https://", "http://")) else None,
+        cited_by=tuple(cited_by),
+    )
+
+
+def _field_rows(reference: Reference, record: CatalogueRecord | None) -> tuple[FieldRow, ...]:
+    def joined(values: Sequence[str]) -> str | None:
+        return "; ".join(values) or None
+
+    title = None
+    if record and record.title:
+        title = f"{record.title}: {record.subtitle}" if record.subtitle else record.title
+    rows = (
+        FieldRow("authors", joined([n.inverted() for n in reference.authors]),
+                 joined(record.authors) if record else None),
+        FieldRow("editors", joined([n.inverted() for n in reference.editors]), None),
+        FieldRow("title", reference.title, title),
+        FieldRow("container", reference.booktitle or reference.journal, None),
+        FieldRow("year", reference.year, record.year if record else None),
+        FieldRow("publisher", reference.publisher, record.publisher if record else None),
+        FieldRow("place", reference.address, None),
+        FieldRow("edition", reference.edition, None),
+        FieldRow("volumes", reference.volumes, None),
+        FieldRow("volume", reference.volume, record.volume if record else None),
+        FieldRow("series", reference.series, None),
+        FieldRow("pages", reference.pagetotal or reference.pages,
+                 str(record.pages) if record and record.pages else None),
+        FieldRow("language", reference.language, record.language if record else None),
+    )
+    return tuple(row for row in rows if row.cited or row.catalogue or row.name in
+                 ("authors", "title", "year", "publisher"))
+
+
+def _isbn_row(reference: Reference, identifier: Identifier) -> IsbnRow:
+    return IsbnRow(
+        raw=identifier.raw,
+        hyphenated=isbn.hyphenate(identifier.isbn13) if identifier.isbn13 else None,
+        valid=identifier.isbn13 is not None,
+        volume=identifier.volume,
+        qualifier=identifier.qualifier.value if identifier.qualifier else None,
+        label=identifier.label,
+        line=reference.locate(identifier.offset).line,
+    )
+
+
+def _note_views(checked: CheckedDocument,
+                reference_anchors: Mapping[str, str]) -> list[NoteView]:
+    by_note: dict[str, list[CitationView]] = {}
+    for resolution in checked.resolutions:
+        citation = resolution.citation
+        ids = ((resolution.reference_id,) if resolution.reference_id
+               else resolution.candidates if resolution.status is ResolutionStatus.AMBIGUOUS
+               else ())
+        by_note.setdefault(citation.note, []).append(CitationView(
+            kind=citation.kind.value, text=citation.text, status=resolution.status.value,
+            targets=tuple(Target(i, reference_anchors.get(i)) for i in ids),
+            locator=citation.locator, volume=citation.volume, hint=resolution.hint))
+    return [NoteView(f"note-{n}", note.label, note.location.line, note.text,
+                     tuple(by_note.get(note.label, [])))
+            for n, note in enumerate(checked.document.notes, 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    path: str
+    format: str
+    references: int
+    notes: int
+    counts: dict[str, int]
+    name: str
+    href: str
+
+
+def render_index_html(documents: Sequence[CheckedDocument], report_names: Sequence[str],
+                      extra_pages: Sequence[Link] = ()) -> str:
+    """The run's index page: one row per document with its counts and links to its
+    reports, the run's totals, and a navigation slot for ``extra_pages``."""
+    rows = [IndexRow(d.document.path, d.document.format.value, len(d.references),
+                     len(d.document.notes),
+                     {s.value: n for s, n in count_by_severity(d.findings).items()},
+                     name, report_href(name))
+            for d, name in zip(documents, report_names, strict=True)]
+    totals = {s.value: n for s, n in
+              count_by_severity(f for d in documents for f in d.findings).items()}
+    return _render(
+        "index.html.j2",
+        rows=rows,
+        totals=totals,
+        references=sum(r.references for r in rows),
+        notes=sum(r.notes for r in rows),
+        verification={s.value: n for s, n in count_by_verification(documents).items() if n},
+        nav=[Link("Index", "index.html"), *extra_pages],
+        quote=lambda name: quote(name, safe=""),
+    )
