@@ -220,7 +220,9 @@ class _ParagraphReader:
         for child in element:
             tag = child.tag
             if tag == qn("w:t"):
-                self._add(child.text or "")
+                # A paragraph is one line of the document's text (its number is the
+                # line): a newline inside a run would shift every later paragraph.
+                self._add((child.text or "").replace("\n", " "))
             elif tag == qn("w:tab"):
                 self._add("\t")
             elif tag in (qn("w:br"), qn("w:cr")):

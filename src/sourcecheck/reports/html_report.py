@@ -49,7 +49,7 @@ _LINE_FORMATS = frozenset({
     DocumentFormat.TEXT, DocumentFormat.MARKDOWN, DocumentFormat.WIKITEXT, DocumentFormat.HTML,
     DocumentFormat.DOCX, DocumentFormat.BIBTEX, DocumentFormat.RIS, DocumentFormat.CSL_JSON})
 _LINE_LABEL = {DocumentFormat.DOCX: "paragraph"}
-_MAX_SOURCE_LINES = 4
+_MAX_SOURCE_LINES = 8
 _MAX_LINE_CHARS = 240  # a minified web page is one long line: show a window of it
 
 
@@ -151,22 +151,35 @@ def report_href(name: str) -> str:
     return quote(f"{name}.html", safe="")
 
 
-def source_lines(document: Document, location: Location,
-                 lines: Sequence[str] | None = None) -> tuple[SourceLine, ...]:
-    """The document lines ``location`` names (up to four), long lines cut to a window
-    around its column; nothing when the line is not in the text or the format's lines
-    do not map onto it. ``lines`` is ``document.text.split("\\n")`` when already split."""
+def source_lines(document: Document, location: Location, lines: Sequence[str] | None = None,
+                 last_line: int | None = None) -> tuple[SourceLine, ...]:
+    """The document lines ``location`` names, up to ``last_line`` (or its ``end_line``)
+    and at most eight, long lines cut to a window around its column; nothing when the
+    line is not in the text or the format's lines do not map onto it. ``lines`` is
+    ``document.text.split("\\n")`` when already split."""
     if document.format not in _LINE_FORMATS or not document.text:
         return ()
     all_lines = document.text.split("\n") if lines is None else lines
     first = location.line
-    last = max(first, location.end_line or first)
     if not 1 <= first <= len(all_lines):
         return ()
+    last = max(first, location.end_line or first, last_line or first)
     last = min(last, len(all_lines), first + _MAX_SOURCE_LINES - 1)
     return tuple(_window(number, all_lines[number - 1],
                          location.column if number == first else 1)
                  for number in range(first, last + 1))
+
+
+def finding_source_lines(document: Document, finding: Finding, lines: Sequence[str],
+                   references: Mapping[str, Reference]) -> tuple[SourceLine, ...]:
+    """A finding's source lines; one placed where its reference starts shows the
+    reference's whole record (a BibTeX entry's lines), as far as the reader kept them."""
+    reference = references.get(finding.reference or "")
+    last_line = None
+    if reference is not None and reference.lines and (
+            reference.location.line == finding.location.line):
+        last_line = max(start.line for start in reference.lines)
+    return source_lines(document, finding.location, lines, last_line)
 
 
 def _window(number: int, line: str, column: int) -> SourceLine:
@@ -196,7 +209,7 @@ def _asset(name: str, closing_tag: str) -> _Asset:
     # The package's own file, inlined as it is; it must not close its own element early.
     if closing_tag in text.lower():
         raise ValueError(f"{name} contains {closing_tag}")
-    return _Asset(Markup(text))  # noqa: S704 - our own static file, not document text
+    return _Asset(Markup(text))  # our own static file: the only unescaped text of a page
 
 
 @cache
@@ -232,9 +245,10 @@ def render_document_html(checked: CheckedDocument,
     for n, note in enumerate(document.notes, 1):
         note_anchors.setdefault(note.label, f"note-{n}")
     lines = document.text.split("\n")
+    by_id = {r.id: r for r in checked.references}
     findings = [
         FindingRow(n, f, reference_anchors.get(f.reference or ""),
-                   note_anchors.get(f.note or ""), source_lines(document, f.location, lines))
+                   note_anchors.get(f.note or ""), finding_source_lines(document, f, lines, by_id))
         for n, f in enumerate(checked.findings)]
     verifications = {v.reference_id: v for v in checked.verifications}
     cited_by = checked.cited_by()
