@@ -223,15 +223,23 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _render(template: str, **context: object) -> str:
+@cache
+def _page_context() -> dict[str, object]:
+    """What every page holds besides its data: the inline script and style, the CSP
+    that allows exactly them (hashed once per process), the severities in order."""
     script = _asset("report.js", "</script")
     style = _asset("report.css", "</style")
-    return _environment().get_template(template).render(
-        script=script.text, style=style.text,
-        csp=f"default-src 'none'; script-src {script.csp}; style-src {style.csp}; "
-            "img-src 'none'; base-uri 'none'; form-action 'none'",
-        severities=[s.value for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
-        **context)
+    return {
+        "script": script.text,
+        "style": style.text,
+        "csp": f"default-src 'none'; script-src {script.csp}; style-src {style.csp}; "
+               "img-src 'none'; base-uri 'none'; form-action 'none'",
+        "severities": [s.value for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)],
+    }
+
+
+def _render(template: str, **context: object) -> str:
+    return _environment().get_template(template).render(**_page_context(), **context)
 
 
 def render_document_html(checked: CheckedDocument,
