@@ -442,3 +442,25 @@ def test_browser_csp_stops_a_missed_escape(browser: Any, hostile_reports: Path,
     assert body.get_attribute("data-ready") == "true", "the page's own script did not run"
     assert body.get_attribute("data-pwned") is None, "the CSP let an injected script run"
     assert browser.title != "pwned"
+
+
+def test_a_newline_inside_a_word_run_keeps_paragraphs_on_their_lines() -> None:
+    """A Word paragraph is one line of the document's text, even when a run's text holds
+    a newline (Word writes <w:br/>, other tools may not), so later paragraphs stay put."""
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    from sourcecheck.reading.word import read_docx
+
+    word = docx.Document()
+    first = word.add_paragraph("placeholder")
+    word.add_paragraph("Second paragraph")
+    first.runs[0]._r.find(qn("w:t")).text = "line one\nline two"
+    data = io.BytesIO()
+    word.save(data)
+    document = read_docx("w.docx", data.getvalue())
+    assert document.text.split("\n")[:2] == ["line one line two", "Second paragraph"]
+    [shown] = source_lines(document, Location("w.docx", 2, 1))
+    assert shown.text == "Second paragraph"
