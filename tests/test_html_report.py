@@ -186,7 +186,10 @@ def test_summary_bar_counts_and_tables() -> None:
         [shown] = dom.xpath(f"//p[@class='summary']/span[@data-severity='{severity.value}']/b")
         assert int(shown.text) == n
     rows = dom.xpath("//table[@id='findings']/tbody/tr")
-    assert [r.get("data-code") for r in rows] == [f.code for f in checked.findings]
+    in_document_order = sorted(checked.findings, key=lambda f: (f.location.line, f.location.column))
+    assert [r.get("data-code") for r in rows] == [f.code for f in in_document_order]
+    assert [r.xpath("td[1]")[0].text for r in rows] == [
+        f"{f.location.line}:{f.location.column}" for f in in_document_order]
     assert {o.get("value") for o in dom.xpath("//select[@id='filter-code']/option")} == {
         "", *(f.code for f in checked.findings)}
     assert len(dom.xpath("//article[@class='reference']")) == len(checked.references)
@@ -409,6 +412,8 @@ def test_browser_runs_only_the_pages_own_script(browser: Any, hostile_reports: P
     assert codes() == sorted(codes(), reverse=True)
     header = browser.find_element(By.CSS_SELECTOR, "th[data-sort='code']")
     assert header.get_attribute("aria-sort") == "descending"
+    browser.find_element(By.CSS_SELECTOR, "th[data-sort='order'] button").click()
+    assert codes() == [r.get_attribute("data-code") for r in rows]  # document order again
 
     shot = tmp_path / "report.png"
     assert browser.save_screenshot(str(shot))

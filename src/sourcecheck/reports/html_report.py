@@ -73,6 +73,8 @@ class SourceLine:
 
 @dataclass(frozen=True, slots=True)
 class FindingRow:
+    """A finding's row: ``order`` is its place in document order (line, column)."""
+
     order: int
     finding: Finding
     reference_anchor: str | None
@@ -257,7 +259,10 @@ def render_document_html(checked: CheckedDocument,
     findings = [
         FindingRow(n, f, reference_anchors.get(f.reference or ""),
                    note_anchors.get(f.note or ""), finding_source_lines(document, f, lines, by_id))
-        for n, f in enumerate(checked.findings)]
+        # In document order (line, then column) on the page; ``order`` keeps it for the
+        # script, which sorts the other columns with this order breaking ties.
+        for n, f in enumerate(sorted(checked.findings,
+                                     key=lambda f: (f.location.line, f.location.column)))]
     verifications = {v.reference_id: v for v in checked.verifications}
     cited_by = checked.cited_by()
     references = [
