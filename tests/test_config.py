@@ -208,7 +208,7 @@ def test_pyproject_error_names_the_table(project: Path) -> None:
 def test_bad_environment_variable_is_an_error(project: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCECHECK_RETRIES", "many")
-    with pytest.raises(ConfigError, match="^SOURCECHECK_RETRIES: 'many' is not a int"):
+    with pytest.raises(ConfigError, match=r"^SOURCECHECK_RETRIES: 'many' is not an integer"):
         load_config()
 
 

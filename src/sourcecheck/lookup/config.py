@@ -82,6 +82,7 @@ ENVIRONMENT_KEYS: dict[str, type] = {
     "loc_rate": float, "timeout": float, "connect_timeout": float, "retries": int,
 }
 
+_KIND_NAMES = {str: "a string", Path: "a path", float: "a number", int: "an integer"}
 _POSITIVE = ("openlibrary_rate", "googlebooks_rate", "loc_rate", "timeout", "connect_timeout",
              "cache_found_days", "cache_not_found_days")
 _URLS = ("openlibrary_url", "googlebooks_url", "loc_url")
@@ -95,7 +96,7 @@ def check_setting(key: str, value: Any) -> Any:
         try:
             value = kind(value)
         except (TypeError, ValueError):
-            raise SettingsError(f"{key}: {value!r} is not a {kind.__name__}") from None
+            raise SettingsError(f"{key}: {value!r} is not {_KIND_NAMES[kind]}") from None
     # a zero rate would divide by zero; requests refuses a timeout <= 0
     if key in _POSITIVE and not value > 0:  # "not >": NaN is refused too
         raise SettingsError(f"{key}: {value!r} must be more than 0")
