@@ -12,7 +12,14 @@ from typer.testing import CliRunner
 
 from sourcecheck import __version__
 from sourcecheck.cli import app
-from sourcecheck.models import CheckedDocument, Document, DocumentFormat, Finding, Location, Severity
+from sourcecheck.models import (
+    CheckedDocument,
+    Document,
+    DocumentFormat,
+    Finding,
+    Location,
+    Severity,
+)
 from sourcecheck.reports.github import annotation, escape_data, escape_property, render_annotations
 from sourcecheck.reports.sarif import artifact_location, sarif_log
 from sourcecheck.rules import RULES
