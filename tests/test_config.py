@@ -166,8 +166,14 @@ def test_cache_expiry_from_config(project: Path) -> None:
     pytest.param('fail-on = "never"\n',
                  "unknown key 'fail-on' (did you mean 'fail_on'?)", id="hyphenated-key"),
     pytest.param('colour = "red"\n', "unknown key 'colour'", id="unknown-key-no-hint"),
-    pytest.param('select = "isbn"\n', "select: must be a list of rule code or areas",
-                 id="string-for-list"),
+    pytest.param('select = "isbn"\n', "select: must be a list of rule codes or areas, got a "
+                 "string", id="string-for-list"),
+    pytest.param("formats = [1]\n", 'formats: must be a list of report formats (e.g. ["md"])',
+                 id="number-in-list"),
+    pytest.param("providers = []\n", "providers: must name at least one of openlibrary",
+                 id="no-provider"),
+    pytest.param('ignore = ["isbn", "isbn"]\n', "ignore: names an item twice", id="twice"),
+    pytest.param("[lookup]\ntimeout = 3\n", "unknown key 'lookup'", id="unknown-table"),
     pytest.param('ignore = ["isbn.nope"]\n', "ignore: unknown rule code or area: 'isbn.nope'",
                  id="unknown-code"),
     pytest.param('timeout = "soon"\n', "timeout: must be a number (got a string)",
@@ -194,6 +200,16 @@ def test_bad_file_is_one_line_naming_file_and_key(project: Path, text: str,
     assert status == 2
     assert stderr.startswith(f"sourcecheck: sourcecheck.toml: {message}"), stderr
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
+
+
+def test_pyproject_severity_table(project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "book"\n\n[tool.sourcecheck]\nfail_on = "warning"\n\n'
+        '[tool.sourcecheck.severity]\n"isbn.checksum" = "info"\n', encoding="utf-8")
+    config = load_config([project / "docs"])
+    assert config.path == project / "pyproject.toml" and config.fail_on == "warning"
+    assert config.severity["isbn.checksum"] is Severity.INFO
+    assert _check()[0] == 0  # the checksum error is info now, and nothing else is a warning
 
 
 def test_pyproject_error_names_the_table(project: Path) -> None:

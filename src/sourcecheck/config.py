@@ -66,22 +66,26 @@ class Config:
         return enabled_codes(chosen, ignore if ignore is not None else self.ignore)
 
 
-def _strings(allowed: Sequence[str] | None = None, what: str = "string"
-             ) -> Callable[[Any], tuple[str, ...]]:
+def _strings(allowed: Sequence[str] | None = None, what: str = "strings",
+             non_empty: bool = False) -> Callable[[Any], tuple[str, ...]]:
+    """A check for a list of ``what``, each one of ``allowed`` (when given), none twice."""
     def check(value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"must be a list of {what}s, e.g. [\"{(allowed or ['…'])[0]}\"]")
+            example = f' (e.g. ["{allowed[0]}"])' if allowed else ""
+            raise ConfigError(f"must be a list of {what}{example}, got {_toml_type(value)}")
         for item in value:
             if allowed is not None and item not in allowed:
                 raise ConfigError(f"{item!r} is not one of {', '.join(allowed)}")
         if len(set(value)) != len(value):
             raise ConfigError("names an item twice")
+        if non_empty and not value:
+            raise ConfigError(f"must name at least one of {', '.join(allowed or ())}")
         return tuple(value)
     return check
 
 
 def _rule_selectors(value: Any) -> tuple[str, ...]:
-    selectors = _strings(what="rule code or area")(value) if value != [] else ()
+    selectors = _strings(what="rule codes or areas")(value)
     for selector in selectors:
         try:
             expand_selector(selector)
@@ -117,7 +121,7 @@ def _choice(allowed: Sequence[str]) -> Callable[[Any], str]:
     return check
 
 
-def _of_type(kind: type, name: str) -> Callable[[Any], Any]:
+def _of_type(kind: type | tuple[type, ...], name: str) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         # TOML has booleans; bool is an int in Python, but "timeout = true" is a mistake
         if isinstance(value, bool) or not isinstance(value, kind):
@@ -132,7 +136,7 @@ def _toml_type(value: Any) -> str:
     return next((n for t, n in names.items() if isinstance(value, t)), type(value).__name__)
 
 
-_NUMBER = _of_type((int, float), "a number")  # type: ignore[arg-type]
+_NUMBER = _of_type((int, float), "a number")
 _TEXT = _of_type(str, "a string")
 
 #: every key the file may hold, with the check that turns its value into a setting
@@ -142,13 +146,14 @@ _RULE_KEYS: dict[str, Callable[[Any], Any]] = {
     "severity": _severity_table,
     "fail_on": _choice(FAIL_ON),
     "out": _TEXT,
-    "formats": _strings(REPORT_FORMATS, "report format"),
+    "formats": _strings(REPORT_FORMATS, "report formats"),
 }
 _LOOKUP_KEYS: dict[str, Callable[[Any], Any]] = {
     **{key: (_TEXT if kind in (str, Path) else
              _of_type(int, "an integer") if kind is int else _NUMBER)
        for key, kind in ENVIRONMENT_KEYS.items()},
-    "providers": _strings(PROVIDERS, "catalogue"),
+    # no catalogue at all would make every ISBN "not found": --offline is the way to ask none
+    "providers": _strings(PROVIDERS, "catalogues", non_empty=True),
     "cache_found_days": _NUMBER,
     "cache_not_found_days": _NUMBER,
 }
