@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import responses
 
+from sourcecheck.config import load_config
 from sourcecheck.lookup.cache import LookupCache
-from sourcecheck.lookup.config import LookupSettings, SettingsError, load_settings
+from sourcecheck.lookup.config import LookupSettings, SettingsError, lookup_settings
 from sourcecheck.lookup.providers import MalformedResponse, Request
 from sourcecheck.lookup.providers.googlebooks import GoogleBooksProvider
 from sourcecheck.lookup.providers.loc import LibraryOfCongressProvider
@@ -303,15 +304,15 @@ def test_token_bucket_allows_a_burst_then_the_rate() -> None:
 def test_settings_from_environment_and_file(tmp_path: Path) -> None:
     (tmp_path / "sourcecheck.toml").write_text(
         'openlibrary_url = "http://mirror.test/"\nretries = 5\n', encoding="utf-8")
-    settings = load_settings({"SOURCECHECK_GOOGLEBOOKS_URL": "http://127.0.0.1:8080",
-                              "SOURCECHECK_RETRIES": "1"}, tmp_path)
+    settings = load_config(environ={"SOURCECHECK_GOOGLEBOOKS_URL": "http://127.0.0.1:8080",
+                                    "SOURCECHECK_RETRIES": "1"}, cwd=tmp_path).lookup
     assert settings.openlibrary_url == "http://mirror.test"
     assert settings.googlebooks_url == "http://127.0.0.1:8080"
     assert settings.retries == 1  # the environment wins over the file
     (tmp_path / "sourcecheck.toml").unlink()
     (tmp_path / "pyproject.toml").write_text(
         '[tool.sourcecheck]\nloc_url = "http://loc.mirror.test"\n', encoding="utf-8")
-    assert load_settings({}, tmp_path).loc_url == "http://loc.mirror.test"
+    assert load_config(environ={}, cwd=tmp_path).lookup.loc_url == "http://loc.mirror.test"
 
 
 @pytest.mark.parametrize("environ", [
@@ -323,6 +324,7 @@ def test_settings_from_environment_and_file(tmp_path: Path) -> None:
     {"SOURCECHECK_LOC_RATE": "nan"},
 ], ids=["no-scheme", "not-a-number", "zero-rate", "negative-timeout", "negative-retries",
         "nan-rate"])
-def test_bad_settings_are_reported(environ: dict[str, str], tmp_path: Path) -> None:
-    with pytest.raises(SettingsError):
-        load_settings(environ, tmp_path)
+def test_bad_settings_are_reported(environ: dict[str, str]) -> None:
+    variable = next(iter(environ))
+    with pytest.raises(SettingsError, match=f"^{variable}: "):
+        lookup_settings({}, environ)

@@ -97,6 +97,10 @@ CASES: dict[str, tuple[str, str]] = {
         document([TANG.format(v="Volume")], ["Tang and Bi 1993, vol. 2, p. 44."])),
     "doc.unsourced": ("A sample article\n\nA sentence with no source at all.\n",
                       document([WESTAD])),
+    "doc.unknown-ignore": (document([TAYLOR.format(isbn="0-674-03338-9")
+                                     + "  # sourcecheck: ignore[isbn.cheksum]"]),
+                           document([TAYLOR.format(isbn="0-674-03338-9")
+                                     + "  # sourcecheck: ignore[isbn.checksum]"])),
 }
 
 # Rules that need a catalogue's answer, checked against an in-memory catalogue that

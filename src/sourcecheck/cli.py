@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,9 +18,10 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__, isbn
+from .config import Config, ConfigError, load_config
 from .models import CheckedDocument, LookupResult, LookupStatus, Reference, Severity
 from .pipeline import Catalogue, InputFile, PathNotFound, check_files, discover, iter_checked
-from .rules import RULES, UnknownRuleError, enabled_codes
+from .rules import RULES, UnknownRuleError
 
 app = typer.Typer(
     name="sourcecheck",
@@ -32,11 +34,19 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_PATH = Path("references")
 
 
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
 
 
 class FailOn(StrEnum):
@@ -57,15 +67,30 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def _split_codes(values: list[str] | None) -> list[str]:
-    return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
+def _split_codes(values: list[str] | None) -> list[str] | None:
+    """Codes from repeated, comma-separated options; None when the option was not given."""
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _config(paths: list[Path] | None = None) -> Config:
+    """The configuration for documents at ``paths`` (the working directory's without)."""
+    try:
+        return load_config(paths or [])
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _inputs(paths: list[Path] | None, select: list[str] | None,
-            ignore: list[str] | None) -> tuple[list[InputFile], frozenset[str]]:
+            ignore: list[str] | None, config: Config | None = None
+            ) -> tuple[list[InputFile], frozenset[str]]:
+    """The files to check and the enabled rule codes: --select/--ignore when given,
+    else the configuration's."""
     try:
-        enabled = enabled_codes(_split_codes(select), _split_codes(ignore))
-        inputs = discover(paths or [Path("references")])
+        enabled = (config or Config()).enabled_codes(_split_codes(select),
+                                                     _split_codes(ignore))
+        inputs = discover(paths or [DEFAULT_PATH])
     except (UnknownRuleError, PathNotFound) as exc:
         raise _fail(str(exc)) from None
     if not inputs:
@@ -77,53 +102,82 @@ def _inputs(paths: list[Path] | None, select: list[str] | None,
 def check(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders to check (default: references/).", show_default=False)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] =
-        Path("reports"),
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", help="text: a summary on the terminal; json: the JSON report on stdout.")]
-        = OutputFormat.TEXT,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder for the reports (default: the configuration's out, "
+                            "else reports/).", show_default=False)] = None,
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", help="text: a summary on the terminal; json: the JSON report on stdout; "
+                         "sarif: a SARIF 2.1.0 log on stdout; github: GitHub Actions "
+                         "annotations on stdout.")] = CheckFormat.TEXT,
     select: Annotated[list[str] | None, typer.Option(
-        help="Rule codes or areas to report (e.g. isbn,ref.duplicate); default all.")] = None,
+        help="Rule codes or areas to report (e.g. isbn,ref.duplicate); default all, or the "
+             "configuration's select.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
-        help="Rule codes or areas not to report.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn.ERROR,
+        help="Rule codes or areas not to report (replaces the configuration's ignore).")]
+        = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at least this severe (default: the "
+                          "configuration's fail_on, else error).", show_default=False)]
+        = None,
     offline: Annotated[bool, typer.Option(
         help="Never use the network: verify from the look-up cache only.")] = False,
     no_reports: Annotated[bool, typer.Option(
         "--no-reports", help="Do not write report files.")] = False,
 ) -> None:
     """Check documents; write a Markdown and a JSON report per document, an index and
-    references.bib into --out; print a summary."""
-    inputs, enabled = _inputs(paths, select, ignore)
-    with _catalogue(offline) as catalogue:
-        documents = _run(inputs, enabled, None if no_reports else out, catalogue)
-    if output_format is OutputFormat.JSON:
+    references.bib into --out; print a summary. Options override the configuration file
+    (sourcecheck.toml or [tool.sourcecheck] in pyproject.toml, found next to the
+    documents)."""
+    config = _config(paths or [DEFAULT_PATH])
+    inputs, enabled = _inputs(paths, select, ignore, config)
+    out = out or config.out
+    with _catalogue(offline, config) as catalogue:
+        documents = _run(inputs, enabled, None if no_reports else out, catalogue, config)
+    rendered = _rendered(documents, output_format)
+    if rendered:  # GitHub annotations of a clean run: nothing at all
+        typer.echo(rendered)
+    if output_format is CheckFormat.TEXT and not no_reports:
+        typer.echo(f"Reports written to {out}{os.sep}")
+    raise typer.Exit(_exit_status(documents, fail_on or FailOn(config.fail_on)))
+
+
+def _rendered(documents: list[CheckedDocument], output_format: CheckFormat) -> str:
+    """What ``check`` prints on stdout in ``output_format``."""
+    if output_format is CheckFormat.JSON:
         from .reports.json_report import run_report
 
-        typer.echo(json.dumps(run_report(documents), ensure_ascii=False, indent=2))
-    else:
-        from .reports.terminal import render_summary
+        return json.dumps(run_report(documents), ensure_ascii=False, indent=2)
+    if output_format is CheckFormat.SARIF:
+        from .reports.sarif import sarif_log
 
-        typer.echo(render_summary(documents, typer.style if sys.stdout.isatty() else _plain))
-        if not no_reports:
-            typer.echo(f"Reports written to {out}{os.sep}")
-    raise typer.Exit(_exit_status(documents, fail_on))
+        return json.dumps(sarif_log(documents, Path.cwd()), ensure_ascii=False, indent=2)
+    if output_format is CheckFormat.GITHUB:
+        from .reports.github import render_annotations
+
+        return render_annotations(documents)
+    from .reports.terminal import render_summary
+
+    style: Callable[..., str] = typer.style if sys.stdout.isatty() else _plain
+    return render_summary(documents, style)
 
 
-def _run(inputs: list[InputFile], enabled: frozenset[str],
-         out: Path | None, catalogue: Catalogue | None = None) -> list[CheckedDocument]:
-    """Check every input; with ``out``, write each one's reports as soon as it is checked."""
+def _run(inputs: list[InputFile], enabled: frozenset[str], out: Path | None,
+         catalogue: Catalogue | None = None, config: Config | None = None
+         ) -> list[CheckedDocument]:
+    """Check every input; with ``out``, write each one's reports (the configuration's
+    ``formats``) as soon as it is checked."""
+    config = config or Config()
+    severity = config.severity
     progress = _ProgressBar()
     if out is None:
         with progress:
-            return list(iter_checked(inputs, enabled, catalogue, progress))
+            return list(iter_checked(inputs, enabled, catalogue, progress, severity))
     from .reports.writer import ReportWriter
 
     documents = []
     try:
-        writer = ReportWriter(out)
-        checked_files = iter_checked(inputs, enabled, catalogue, progress)
+        writer = ReportWriter(out, config.formats)
+        checked_files = iter_checked(inputs, enabled, catalogue, progress, severity)
         for item, checked in zip(inputs, checked_files, strict=True):
             progress.stop()
             writer.add(item.report_name, checked)
@@ -178,16 +232,14 @@ class _ProgressBar:
 class _OpenCatalogue:
     """The look-up service for one command, closed (cache and connections) at the end."""
 
-    def __init__(self, offline: bool) -> None:
-        from .lookup.cache import LookupCache
-        from .lookup.config import SettingsError, load_settings
+    def __init__(self, offline: bool, config: Config) -> None:
+        from .lookup.cache import DAY, LookupCache
         from .lookup.service import CatalogueService
 
-        try:
-            settings = load_settings(offline=offline or None)
-        except SettingsError as exc:
-            raise _fail(str(exc)) from None
-        self.cache = LookupCache(settings.resolved_cache_dir())
+        settings = replace(config.lookup, offline=offline or config.lookup.offline)
+        self.cache = LookupCache(settings.resolved_cache_dir(),
+                                 found_ttl=settings.cache_found_days * DAY,
+                                 not_found_ttl=settings.cache_not_found_days * DAY)
         self.service = CatalogueService(settings, self.cache)
 
     def __enter__(self) -> Any:
@@ -197,8 +249,9 @@ class _OpenCatalogue:
         self.service.close()
 
 
-def _catalogue(offline: bool) -> _OpenCatalogue:
-    return _OpenCatalogue(offline)
+def _catalogue(offline: bool, config: Config | None = None) -> _OpenCatalogue:
+    """The look-up service; without ``config``, the working directory's configuration."""
+    return _OpenCatalogue(offline, config if config is not None else _config())
 
 
 def _plain(text: str, **_styles: Any) -> str:

@@ -422,13 +422,15 @@ class Verification:
 @dataclass(frozen=True, slots=True)
 class CheckedDocument:
     """Everything the pipeline learnt about one document. ``verifications`` is empty
-    when no look-up stage ran (then every reference counts as "skipped")."""
+    when no look-up stage ran (then every reference counts as "skipped");
+    ``suppressed`` holds the findings a comment in the document silenced."""
 
     document: Document
     references: tuple[Reference, ...]
     resolutions: tuple[Resolution, ...]
     findings: tuple[Finding, ...]
     verifications: tuple[Verification, ...] = ()
+    suppressed: tuple[Finding, ...] = ()
 
     def cited_by(self) -> dict[str, list[str]]:
         """Reference id -> labels of the notes that cite it, each once, in note order."""

@@ -2,14 +2,15 @@
 
 read_document -> parse_reference_text -> find_citations -> references_from_notes ->
 unique_keys -> resolve_citations -> run_checks -> [lookup all ISBNs of the run at once ->
-verify_document] -> select by rule code.
+verify_document] -> select by rule code, apply severity overrides and the document's
+suppression comments.
 Stages never print, exit or read settings; this module passes them what they need.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -19,10 +20,13 @@ from .checks.lookup_checks import isbns_to_look_up, verify_document
 from .citations.find import find_citations
 from .citations.resolve import references_from_notes, resolve_citations
 from .citekeys import unique_keys
-from .models import CheckedDocument, Citation, Document, LookupResult
+from .models import CheckedDocument, Citation, Document, LookupResult, Severity
 from .parsing.reference import parse_reference_text
 from .parsing.structured import reference_from_entry
 from .reading import read_document
+from .suppression import suppress
+
+Severities = Mapping[str, Severity]  # rule code -> the severity its findings get instead
 
 
 class PathNotFound(Exception):
@@ -94,14 +98,17 @@ class Catalogue(Protocol):
 
 
 def check_document(document: Document, enabled: Iterable[str] | None = None,
-                   catalogue: Catalogue | None = None) -> CheckedDocument:
-    """Run every stage on one read document; keep findings whose code is enabled. With a
-    ``catalogue``, its ISBNs are looked up and every reference verified."""
+                   catalogue: Catalogue | None = None,
+                   severity: Severities | None = None) -> CheckedDocument:
+    """Run every stage on one read document; keep findings whose code is enabled, give
+    them the ``severity`` overrides, and set aside those a comment in the document
+    suppresses. With a ``catalogue``, its ISBNs are looked up and every reference
+    verified."""
     checked = _check_unselected(document)
     if catalogue is not None:
         wanted = isbns_to_look_up([checked])
         checked = verify_document(checked, catalogue.lookup(wanted.isbns, None, wanted.probes))
-    return _select(checked, enabled)
+    return _select(checked, enabled, severity)
 
 
 def _check_unselected(document: Document) -> CheckedDocument:
@@ -125,17 +132,26 @@ def _check_unselected(document: Document) -> CheckedDocument:
     return replace(checked, findings=tuple(run_checks(checked)))
 
 
-def _select(checked: CheckedDocument, enabled: Iterable[str] | None) -> CheckedDocument:
-    if enabled is None:
-        return checked
-    allowed = set(enabled)
-    return replace(checked, findings=tuple(f for f in checked.findings if f.code in allowed))
+def _select(checked: CheckedDocument, enabled: Iterable[str] | None,
+            severity: Severities | None = None) -> CheckedDocument:
+    """Findings of the enabled codes, with their severity overridden; the ones a comment
+    suppresses move to ``suppressed`` (counted in the reports, never silently lost).
+    A code that is not enabled is neither reported nor counted as suppressed."""
+    findings = checked.findings
+    if enabled is not None:
+        allowed = set(enabled)
+        findings = tuple(f for f in findings if f.code in allowed)
+    if severity:
+        findings = tuple(replace(f, severity=severity.get(f.code, f.severity))
+                         for f in findings)
+    kept, suppressed = suppress(replace(checked, findings=findings))
+    return replace(checked, findings=kept, suppressed=suppressed)
 
 
 def iter_checked(inputs: Sequence[InputFile], enabled: Iterable[str] | None = None,
                  catalogue: Catalogue | None = None,
-                 progress: Callable[[str, int, int], None] | None = None
-                 ) -> Iterator[CheckedDocument]:
+                 progress: Callable[[str, int, int], None] | None = None,
+                 severity: Severities | None = None) -> Iterator[CheckedDocument]:
     """Read and check file after file; an unreadable file becomes a document with a
     finding, so a run goes on past it.
 
@@ -146,13 +162,14 @@ def iter_checked(inputs: Sequence[InputFile], enabled: Iterable[str] | None = No
     allowed = frozenset(enabled) if enabled is not None else None
     if catalogue is None:
         for item in inputs:
-            yield check_document(read_document(item.path, item.display), allowed)
+            yield check_document(read_document(item.path, item.display), allowed,
+                                 severity=severity)
         return
     checked = [_check_unselected(read_document(item.path, item.display)) for item in inputs]
     wanted = isbns_to_look_up(checked)
     results = catalogue.lookup(wanted.isbns, progress, wanted.probes)
     for document in checked:
-        yield _select(verify_document(document, results), allowed)
+        yield _select(verify_document(document, results), allowed, severity)
 
 
 def check_files(inputs: Sequence[InputFile], enabled: Iterable[str] | None = None,

@@ -77,6 +77,8 @@ _RULES = (
          "unreadable or too large)", "a JPEG named chapter.txt"),
     Rule("doc.encoding", W, "the file is not valid UTF-8; bad bytes were replaced with U+FFFD",
          "a Latin-1 file with é as byte 0xE9"),
+    Rule("doc.unknown-ignore", W, "a sourcecheck: ignore[…] comment names no rule code or "
+         "area; it suppresses nothing for that name", "# sourcecheck: ignore[isbn.cheksum]"),
     Rule("lookup.not-found", W, "no catalogue knows this ISBN: the reference cannot be verified",
          "ISBN 978-7-5065-0000-4 known to no catalogue"),
     Rule("lookup.unavailable", INFO, "the catalogues could not be reached (offline, rate "
@@ -98,7 +100,7 @@ class UnknownRuleError(ValueError):
     """A --select/--ignore value that names no rule and no rule area."""
 
 
-def _expand(selector: str) -> set[str]:
+def expand_selector(selector: str) -> set[str]:
     """Codes a selector names: a full code, an area ("isbn" or "isbn.*"), or "ALL"."""
     key = selector.strip().rstrip("*").rstrip(".")
     if key.upper() == "ALL" or key == "":
@@ -116,9 +118,9 @@ def enabled_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> fro
     chosen: set[str] = set()
     selectors = list(select)
     for selector in selectors or ["ALL"]:
-        chosen |= _expand(selector)
+        chosen |= expand_selector(selector)
     for selector in ignore:
-        chosen -= _expand(selector)
+        chosen -= expand_selector(selector)
     return frozenset(chosen)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..models import CheckedDocument, Finding
 from .bibliography_checks import check_bibliography_keys
 from .citation_checks import check_citations
-from .document_checks import check_document_shape
+from .document_checks import check_document_shape, check_suppression_comments
 from .isbn_checks import check_isbns
 from .reference_checks import check_references
 
@@ -19,6 +19,7 @@ def run_checks(checked: CheckedDocument) -> list[Finding]:
     """All findings for one document, sorted by location and code."""
     findings: list[Finding] = []
     findings += check_document_shape(checked.document)
+    findings += check_suppression_comments(checked.document)
     for reference in checked.references:
         findings += check_isbns(reference)
     findings += check_references(checked)

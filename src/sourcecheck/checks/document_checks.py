@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Document, Finding, Location, NoticeKind
+from ..suppression import find_suppressions, unknown_selectors
 from .finding import finding
 
 _NOTICE_CODES = {
@@ -23,4 +24,21 @@ def check_document_shape(document: Document) -> list[Finding]:
             Location(document.path, 1, 1),
             hint="add a references section, or check that the copy kept it",
         ))
+    return findings
+
+
+def check_suppression_comments(document: Document) -> list[Finding]:
+    """doc.unknown-ignore for every name in a ``sourcecheck: ignore[…]`` comment that is
+    no rule code or area (a typo would otherwise silently suppress nothing)."""
+    findings = []
+    for suppression in find_suppressions(document.text):
+        unknown = unknown_selectors(suppression)
+        if unknown or not suppression.selectors:
+            names = ", ".join(repr(u) for u in unknown) or "nothing"
+            findings.append(finding(
+                "doc.unknown-ignore",
+                f"the suppression comment names {names}: no rule code or area",
+                Location(document.path, suppression.line, suppression.column),
+                hint="name rule codes or areas, e.g. ignore[isbn.checksum] or ignore[isbn]; "
+                     "see: sourcecheck rules"))
     return findings

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ..models import CatalogueRecord
 
-FOUND_TTL = 90 * 24 * 3600.0  # catalogue records change rarely
-NOT_FOUND_TTL = 14 * 24 * 3600.0  # a catalogue may add the book soon
+DAY = 24 * 3600.0
+FOUND_TTL = 90 * DAY  # catalogue records change rarely (config: cache_found_days)
+NOT_FOUND_TTL = 14 * DAY  # a catalogue may add the book soon (cache_not_found_days)
 FILE_NAME = "lookups.sqlite3"
 _CHUNK = 500  # ISBNs per SELECT (SQLite allows 999 parameters in old builds)
 
@@ -45,9 +46,13 @@ class CacheInfo:
 
 
 class LookupCache:
-    """Found and not-found answers by (provider, ISBN-13), each with an expiry."""
+    """Found and not-found answers by (provider, ISBN-13), each with an expiry:
+    ``found_ttl`` seconds for a record, ``not_found_ttl`` for "not found"."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, found_ttl: float = FOUND_TTL,
+                 not_found_ttl: float = NOT_FOUND_TTL) -> None:
+        self.found_ttl = found_ttl
+        self.not_found_ttl = not_found_ttl
         self.file = folder / FILE_NAME if folder is not None else None
         self.path = str(self.file) if self.file is not None else ":memory:"
         #: why the cache file could not be used (the cache is then in memory), or None
@@ -89,7 +94,7 @@ class LookupCache:
         now = time.time()
         rows = [(provider, isbn13,
                  json.dumps(asdict(record), ensure_ascii=False) if record else None,
-                 now + (FOUND_TTL if record else NOT_FOUND_TTL))
+                 now + (self.found_ttl if record else self.not_found_ttl))
                 for isbn13, record in answers.items()]
         try:
             with self._db:

@@ -1,7 +1,7 @@
-"""Look-up settings from the environment and the config file.
+"""Look-up settings: defaults, then the config file's values, then the environment.
 
-Environment variables win over the file. The file is ``sourcecheck.toml`` (top-level
-keys) or ``pyproject.toml`` (``[tool.sourcecheck]``) in the working directory. Keys:
+Environment variables win over the file (``sourcecheck.config`` finds and reads the
+file and passes its look-up keys here). Keys:
 
 =====================  ===============================  ==============================
 file key               environment variable             meaning
@@ -18,13 +18,15 @@ loc_rate               SOURCECHECK_LOC_RATE             requests per second (def
 timeout                SOURCECHECK_TIMEOUT              read timeout in seconds (10)
 connect_timeout        SOURCECHECK_CONNECT_TIMEOUT      connect timeout in seconds (2)
 retries                SOURCECHECK_RETRIES              retries per request (3)
+providers              (file only)                      catalogues to ask, in order
+cache_found_days       (file only)                      days a found record is kept (90)
+cache_not_found_days   (file only)                      days a "not found" is kept (14)
 =====================  ===============================  ==============================
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,7 @@ OPENLIBRARY_URL = "https://openlibrary.org"
 GOOGLEBOOKS_URL = "https://www.googleapis.com"
 LOC_URL = "http://lx2.loc.gov:210"
 CONTACT = "https://github.com/sourcecheck/sourcecheck/issues"
+PROVIDERS = ("openlibrary", "googlebooks", "loc")  # the default order of the catalogues
 
 
 class SettingsError(ValueError):
@@ -60,6 +63,9 @@ class LookupSettings:
     backoff: float = 0.5  # first back-off in seconds; doubles each retry
     workers: int = 4  # requests in flight
     offline: bool = False
+    providers: tuple[str, ...] = PROVIDERS
+    cache_found_days: float = 90.0  # catalogue records change rarely
+    cache_not_found_days: float = 14.0  # a catalogue may add the book soon
 
     def resolved_cache_dir(self) -> Path:
         if self.cache_dir is not None:
@@ -69,62 +75,54 @@ class LookupSettings:
         return Path(platformdirs.user_cache_dir("sourcecheck", appauthor=False))
 
 
-_KEYS: dict[str, type] = {
+#: keys an environment variable SOURCECHECK_<KEY> can set, with their types
+ENVIRONMENT_KEYS: dict[str, type] = {
     "openlibrary_url": str, "googlebooks_url": str, "loc_url": str, "googlebooks_key": str,
     "cache_dir": Path, "contact": str, "openlibrary_rate": float, "googlebooks_rate": float,
     "loc_rate": float, "timeout": float, "connect_timeout": float, "retries": int,
 }
 
-_POSITIVE = ("openlibrary_rate", "googlebooks_rate", "loc_rate", "timeout", "connect_timeout")
+_KIND_NAMES = {str: "a string", Path: "a path", float: "a number", int: "an integer"}
+_POSITIVE = ("openlibrary_rate", "googlebooks_rate", "loc_rate", "timeout", "connect_timeout",
+             "cache_found_days", "cache_not_found_days")
+_URLS = ("openlibrary_url", "googlebooks_url", "loc_url")
 
 
-def load_settings(environ: Mapping[str, str] | None = None, folder: Path | None = None,
-                  **overrides: Any) -> LookupSettings:
-    """Settings from the config file in ``folder`` (default: the working directory), then
-    the environment, then ``overrides``. Raises SettingsError for an unusable value."""
+def check_setting(key: str, value: Any) -> Any:
+    """``value`` for look-up key ``key``, converted and checked; raises SettingsError with
+    a message that starts with the key."""
+    kind = ENVIRONMENT_KEYS.get(key)
+    if kind is not None:
+        try:
+            value = kind(value)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{key}: {value!r} is not {_KIND_NAMES[kind]}") from None
+    # a zero rate would divide by zero; requests refuses a timeout <= 0
+    if key in _POSITIVE and not value > 0:  # "not >": NaN is refused too
+        raise SettingsError(f"{key}: {value!r} must be more than 0")
+    if key == "retries" and value < 0:
+        raise SettingsError(f"retries: {value!r} must be 0 or more")
+    if key in _URLS:
+        value = str(value).rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise SettingsError(f"{key}: {value!r} must start with http:// or https://")
+    return value
+
+
+def lookup_settings(file_values: Mapping[str, Any] | None = None,
+                    environ: Mapping[str, str] | None = None,
+                    **overrides: Any) -> LookupSettings:
+    """Settings from ``file_values`` (already checked), then the environment (default:
+    ``os.environ``), then ``overrides`` that are not None. Raises SettingsError for an
+    unusable environment value."""
     environ = os.environ if environ is None else environ
-    values: dict[str, Any] = {}
-    for key, value in _file_settings(folder or Path.cwd()).items():
-        if key in _KEYS:
-            values[key] = value
-    for key in _KEYS:
+    values: dict[str, Any] = dict(file_values or {})
+    for key in ENVIRONMENT_KEYS:
         variable = f"SOURCECHECK_{key.upper()}"
         if environ.get(variable):
-            values[key] = environ[variable]
+            try:
+                values[key] = check_setting(key, environ[variable])
+            except SettingsError as exc:
+                raise SettingsError(f"{variable}: {str(exc).split(': ', 1)[1]}") from None
     values.update({k: v for k, v in overrides.items() if v is not None})
-    converted: dict[str, Any] = {}
-    for key, value in values.items():
-        kind = _KEYS.get(key)
-        try:
-            converted[key] = kind(value) if kind is not None else value
-        except (TypeError, ValueError):
-            kind_name = kind.__name__ if kind else "value"
-            raise SettingsError(f"setting {key}: {value!r} is not a {kind_name}") from None
-    for key in _POSITIVE:  # a zero rate would divide by zero; requests refuses a timeout <= 0
-        if key in converted and not converted[key] > 0:  # "not >": NaN is refused too
-            raise SettingsError(f"setting {key}: {converted[key]!r} must be more than 0")
-    if converted.get("retries", 0) < 0:
-        raise SettingsError(f"setting retries: {converted['retries']!r} must be 0 or more")
-    for key in ("openlibrary_url", "googlebooks_url", "loc_url"):
-        if key in converted:
-            url = str(converted[key]).rstrip("/")
-            if not url.startswith(("http://", "https://")):
-                raise SettingsError(f"setting {key}: {url!r} must start with http:// or https://")
-            converted[key] = url
-    return LookupSettings(**converted)
-
-
-def _file_settings(folder: Path) -> dict[str, Any]:
-    """Top-level keys of sourcecheck.toml, else [tool.sourcecheck] of pyproject.toml."""
-    own = folder / "sourcecheck.toml"
-    try:
-        if own.is_file():
-            return dict(tomllib.loads(own.read_text(encoding="utf-8")))
-        project = folder / "pyproject.toml"
-        if project.is_file():
-            data = tomllib.loads(project.read_text(encoding="utf-8"))
-            section = data.get("tool", {}).get("sourcecheck", {})
-            return dict(section) if isinstance(section, dict) else {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsError(f"cannot read the configuration: {exc}") from None
-    return {}
+    return LookupSettings(**values)

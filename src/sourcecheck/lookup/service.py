@@ -41,13 +41,16 @@ class ProviderSlot:
 
 
 def default_slots(settings: LookupSettings) -> list[ProviderSlot]:
-    """Open Library, then Google Books, then the Library of Congress."""
-    return [
-        ProviderSlot(OpenLibraryProvider(), settings.openlibrary_url, settings.openlibrary_rate),
-        ProviderSlot(GoogleBooksProvider(settings.googlebooks_key), settings.googlebooks_url,
-                     settings.googlebooks_rate),
-        ProviderSlot(LibraryOfCongressProvider(), settings.loc_url, settings.loc_rate),
-    ]
+    """The catalogues ``settings.providers`` names, in its order (by default Open
+    Library, then Google Books, then the Library of Congress)."""
+    slots = {
+        "openlibrary": ProviderSlot(OpenLibraryProvider(), settings.openlibrary_url,
+                                    settings.openlibrary_rate),
+        "googlebooks": ProviderSlot(GoogleBooksProvider(settings.googlebooks_key),
+                                    settings.googlebooks_url, settings.googlebooks_rate),
+        "loc": ProviderSlot(LibraryOfCongressProvider(), settings.loc_url, settings.loc_rate),
+    }
+    return [slots[name] for name in settings.providers]
 
 
 class CatalogueService:

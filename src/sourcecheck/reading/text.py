@@ -25,6 +25,7 @@ from ..models import (
     ReadNotice,
     Section,
 )
+from ..suppression import blank_markers
 from .shapes import (
     BULLET,
     CARET_NOTE,
@@ -108,8 +109,11 @@ class _Collector:
 
 
 def read_text(path: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> Document:
-    """Read a plain-text document into entries, notes and markers with their locations."""
-    lines = text.split("\n")
+    """Read a plain-text document into entries, notes and markers with their locations.
+
+    Suppression comments (``sourcecheck: ignore[…]``) are blanked first, so they never
+    become part of an entry or note; the returned ``Document.text`` keeps them."""
+    lines = blank_markers(text).split("\n")
     collector = _Collector(path, len(lines))
     headed = _read_headed_sections(lines, collector)
     _read_by_shape(lines, headed, collector)

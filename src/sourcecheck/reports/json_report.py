@@ -43,6 +43,7 @@ def summary(documents: Sequence[CheckedDocument]) -> dict[str, Any]:
         "references": sum(len(d.references) for d in documents),
         "notes": sum(len(d.document.notes) for d in documents),
         "findings": {severity.value: n for severity, n in counts.items()},
+        "suppressed": sum(len(d.suppressed) for d in documents),
         "verification": {status.value: n
                          for status, n in count_by_verification(documents).items()},
     }
@@ -78,6 +79,7 @@ def document_report(checked: CheckedDocument) -> dict[str, Any]:
         "markers": [{"label": m.label, "line": m.location.line, "column": m.location.column}
                     for m in document.markers],
         "findings": [finding_json(f) for f in checked.findings],
+        "suppressed": len(checked.suppressed),
     }
 
 

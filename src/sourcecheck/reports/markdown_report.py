@@ -34,7 +34,9 @@ def render_document(checked: CheckedDocument) -> str:
     out = [
         f"# Sources of `{document.path}`",
         "",
-        f"**{counts_line(checked.findings)}** — {len(checked.references)} references, "
+        f"**{counts_line(checked.findings)}**"
+        + (f" ({len(checked.suppressed)} suppressed)" if checked.suppressed else "")
+        + f" — {len(checked.references)} references, "
         f"{len(document.notes)} notes, {len(document.markers)} note markers",
         "",
         "## Findings",

@@ -31,6 +31,9 @@ def render_summary(documents: Sequence[CheckedDocument], style: Style = _plain,
     total = (f"{len(documents)} document{'s' if len(documents) != 1 else ''}, "
              f"{sum(len(d.references) for d in documents)} references, "
              f"{sum(len(d.document.notes) for d in documents)} notes: {counts_line(findings)}")
+    suppressed = sum(len(d.suppressed) for d in documents)
+    if suppressed:
+        total += f" · {suppressed} suppressed"
     if lines:
         lines.append("")
     looked_up = [d for d in documents if d.verifications]

@@ -1,5 +1,6 @@
 """Write a run's report files: per document a Markdown, a JSON and an HTML report, then
-the indexes (index.md, index.html), the whole-run JSON report and references.bib.
+the indexes (index.md, index.html), the whole-run JSON report and references.bib — those
+of them ``formats`` names (``reports.REPORT_FORMATS``: md, json, html, bib).
 
 Each document's reports are written as soon as it is checked, and its JSON is encoded
 once and reused for the whole-run report. Raises OSError when a file cannot be written.
@@ -8,12 +9,12 @@ once and reused for the whole-run report. Raises OSError when a file cannot be w
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..exports.bibtex import to_bibtex
 from ..models import CheckedDocument
-from .html_report import render_document_html, render_index_html
+from . import REPORT_FORMATS
 from .json_report import SCHEMA_ID, document_report, summary
 from .markdown_report import render_document, render_index
 
@@ -30,10 +31,15 @@ def _envelope(document_json: Sequence[str], documents: Sequence[CheckedDocument]
 
 
 class ReportWriter:
-    """``add`` each checked document as it comes, then ``finish``."""
+    """``add`` each checked document as it comes, then ``finish``. Raises ValueError for
+    a format that is not one of ``REPORT_FORMATS``."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, formats: Iterable[str] = REPORT_FORMATS) -> None:
         self.out = out
+        self.formats = frozenset(formats)
+        unknown = self.formats - set(REPORT_FORMATS)
+        if unknown:
+            raise ValueError(f"unknown report formats: {', '.join(sorted(unknown))}")
         out.mkdir(parents=True, exist_ok=True)
         self._names: list[str] = []
         self._documents: list[CheckedDocument] = []
@@ -44,21 +50,29 @@ class ReportWriter:
 
     def add(self, name: str, checked: CheckedDocument) -> None:
         """Write the reports of one document; ``name`` is its report file stem."""
-        document_json = _dumps(document_report(checked))
         self._names.append(name)
         self._documents.append(checked)
-        self._json.append(document_json)
-        self._write(f"{name}.md", render_document(checked))
-        self._write(f"{name}.json", _envelope([document_json], [checked]))
-        self._write_html(name, checked)
+        if "md" in self.formats:
+            self._write(f"{name}.md", render_document(checked))
+        if "json" in self.formats:
+            document_json = _dumps(document_report(checked))
+            self._json.append(document_json)
+            self._write(f"{name}.json", _envelope([document_json], [checked]))
+        if "html" in self.formats:
+            from .html_report import render_document_html  # Jinja2 only when asked for
 
-    def _write_html(self, name: str, checked: CheckedDocument) -> None:
-        self._write(f"{name}.html", render_document_html(checked))
+            self._write(f"{name}.html", render_document_html(checked))
 
     def finish(self) -> None:
         """Write the indexes, the whole-run report and references.bib."""
-        self._write("index.md", render_index(self._documents, self._names))
-        self._write("index.html", render_index_html(self._documents, self._names))
-        self._write("report.json", _envelope(self._json, self._documents))
-        self._write("references.bib",
-                    to_bibtex(r for d in self._documents for r in d.references))
+        if "md" in self.formats:
+            self._write("index.md", render_index(self._documents, self._names))
+        if "html" in self.formats:
+            from .html_report import render_index_html
+
+            self._write("index.html", render_index_html(self._documents, self._names))
+        if "json" in self.formats:
+            self._write("report.json", _envelope(self._json, self._documents))
+        if "bib" in self.formats:
+            self._write("references.bib",
+                        to_bibtex(r for d in self._documents for r in d.references))

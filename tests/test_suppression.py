@@ -1,0 +1,149 @@
+"""Suppression comments in documents: ``sourcecheck: ignore[code]`` on an entry's lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sourcecheck.cli import app
+from sourcecheck.exports.bibtex import to_bibtex
+from sourcecheck.models import CheckedDocument
+from sourcecheck.pipeline import check_document
+from sourcecheck.reading import read_document
+from sourcecheck.reports.json_report import run_report
+from sourcecheck.reports.terminal import render_summary
+
+from .conftest import check_text, codes
+
+TAYLOR = ("Taylor, Jay (2009). The Generalissimo. Cambridge: Harvard University Press. "
+          "ISBN 0-674-03338-9.")  # the check digit should be 8
+LARY = "Lary, Diana (2015). China's Civil War. Cambridge: Cambridge University Press."
+
+# One document per format: Taylor's entry carries the comment (MARK is replaced by the
+# codes), Lary's entry has a finding of its own (ref.no-identifier) that must stay.
+FORMATS = {
+    "text": ("doc.txt", "A sentence.\n\nBibliography\n\n"
+                        f"  • {TAYLOR}  # sourcecheck: ignore[MARK]\n  • {LARY}\n"),
+    "markdown": ("doc.md", "A sentence.\n\n## Bibliography\n\n"
+                           f"- {TAYLOR} <!-- sourcecheck: ignore[MARK] -->\n- {LARY}\n"),
+    "wikitext": ("doc.wiki", "A sentence.\n\n== Bibliography ==\n"
+                             f"* {TAYLOR} <!-- sourcecheck: ignore[MARK] -->\n\n* {LARY}\n"),
+    "wikitext-template": (
+        "doc.wiki", "A sentence.\n\n== Bibliography ==\n"
+                    "* {{cite book |last=Taylor |first=Jay |title=The Generalissimo "
+                    "|publisher=Harvard University Press |location=Cambridge |year=2009 "
+                    "|isbn=0-674-03338-9}} <!-- sourcecheck: ignore[MARK] -->\n\n"
+                    f"* {LARY}\n"),
+    "html": ("doc.html", "<html><body><p>A sentence.</p><h2>Bibliography</h2><ul>\n"
+                         f"<li>{TAYLOR} <!-- sourcecheck: ignore[MARK] --></li>\n"
+                         f"<li>{LARY}</li>\n</ul></body></html>\n"),
+}
+
+
+def _check(tmp_path: Path, kind: str, mark: str) -> CheckedDocument:
+    name, text = FORMATS[kind]
+    path = tmp_path / name
+    path.write_text(text.replace("MARK", mark), encoding="utf-8")
+    return check_document(read_document(path, name))
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+@pytest.mark.parametrize("mark", ["isbn.checksum", "isbn", "ref.no-identifier, isbn.checksum"],
+                         ids=["code", "area", "list"])
+def test_comment_suppresses_the_entrys_finding(tmp_path: Path, kind: str, mark: str) -> None:
+    checked = _check(tmp_path, kind, mark)
+    assert "isbn.checksum" not in codes(checked)
+    assert [f.code for f in checked.suppressed] == ["isbn.checksum"]
+    lary = [f for f in checked.findings if f.code == "ref.no-identifier"]
+    assert len(lary) == 1, "another entry's finding is not suppressed"
+    assert lary[0].reference is not None and lary[0].reference.startswith("lary")
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+def test_comment_for_another_code_suppresses_nothing(tmp_path: Path, kind: str) -> None:
+    checked = _check(tmp_path, kind, "ref.duplicate")
+    assert "isbn.checksum" in codes(checked)
+    assert checked.suppressed == ()
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+def test_comment_stays_out_of_the_entry_and_the_export(tmp_path: Path, kind: str) -> None:
+    checked = _check(tmp_path, kind, "isbn.checksum")
+    taylor = next(r for r in checked.references if r.id.startswith("taylor"))
+    assert "sourcecheck" not in taylor.raw and "<!--" not in taylor.raw
+    assert taylor.title == "The Generalissimo"
+    assert taylor.publisher == "Harvard University Press"
+    assert "sourcecheck" not in to_bibtex(checked.references)
+
+
+def test_comment_on_a_continuation_line_covers_the_whole_entry() -> None:
+    text = ("A sentence.\n\nBibliography\n\n"
+            "  • Taylor, Jay (2009). The Generalissimo. Cambridge: Harvard University Press.\n"
+            "    ISBN 0-674-03338-9.\n"
+            "    Paperback. # sourcecheck: ignore[isbn.checksum]\n")
+    checked = check_text(text)
+    assert "isbn.checksum" not in codes(checked)
+    assert [f.location.line for f in checked.suppressed] == [6]  # the finding's own line
+
+
+def test_comment_in_a_note_suppresses_the_notes_finding() -> None:
+    text = ("A sentence.[1]\n\nNotes\n\n1. Westad 2004, p. 36. # sourcecheck: "
+            "ignore[cite.unresolved]\n\nBibliography\n\n"
+            "  • Westad, Odd Arne (2003). Decisive Encounters. Stanford: Stanford University "
+            "Press. ISBN 0-8047-4478-5.\n")
+    checked = check_text(text)
+    assert "cite.unresolved" not in codes(checked)
+    assert [f.code for f in checked.suppressed] == ["cite.unresolved"]
+    assert checked.document.notes[0].text == "Westad 2004, p. 36."
+
+
+def test_comment_on_its_own_line_for_a_finding_without_entry() -> None:
+    marked = "A sentence.[2] # sourcecheck: ignore[cite.missing-note]\n\nNotes\n\n1. Lary 2015.\n"
+    assert "cite.missing-note" in codes(check_text(marked.replace("cite.missing-note", "isbn")))
+    checked = check_text(marked)
+    assert "cite.missing-note" not in codes(checked)
+    assert [f.code for f in checked.suppressed] == ["cite.missing-note"]
+
+
+def test_unknown_code_is_a_warning_and_the_known_ones_still_work() -> None:
+    text = f"A sentence.\n\nBibliography\n\n  • {TAYLOR}  # sourcecheck: ignore[isbn.cheksum, ref]\n"
+    checked = check_text(text)
+    unknown = [f for f in checked.findings if f.code == "doc.unknown-ignore"]
+    assert len(unknown) == 1 and "'isbn.cheksum'" in unknown[0].message
+    assert unknown[0].location.line == 5
+    assert "isbn.checksum" in codes(checked)  # the misspelt code silenced nothing
+
+
+def test_all_is_refused() -> None:
+    checked = check_text(f"A sentence.\n\nBibliography\n\n  • {TAYLOR}  # sourcecheck: ignore[ALL]\n")
+    assert "isbn.checksum" in codes(checked) and "doc.unknown-ignore" in codes(checked)
+
+
+def test_an_ignored_code_is_not_counted_as_suppressed(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(FORMATS["text"][1].replace("MARK", "isbn.checksum"), encoding="utf-8")
+    checked = check_document(read_document(path), enabled={"ref.no-identifier"})
+    assert codes(checked) == ["ref.no-identifier"] and checked.suppressed == ()
+
+
+def test_suppressed_findings_are_counted_in_reports(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("doc.txt").write_text(FORMATS["text"][1].replace("MARK", "isbn.checksum"),
+                               encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "doc.txt", "--format", "json", "--no-reports"])
+    assert result.exit_code == 0, result.output  # the only error is suppressed
+    report = json.loads(result.stdout)
+    assert report["summary"]["suppressed"] == 1
+    assert report["documents"][0]["suppressed"] == 1
+    assert report["summary"]["findings"]["error"] == 0
+    checked = check_document(read_document(Path("doc.txt")))
+    assert render_summary([checked]).endswith(" · 1 suppressed")
+    assert run_report([checked])["summary"]["suppressed"] == 1
+    written = CliRunner().invoke(app, ["check", "doc.txt", "--out", "out"])
+    assert "1 suppressed" in written.stdout
+    assert json.loads(Path("out/report.json").read_text(encoding="utf-8"))[
+        "summary"]["suppressed"] == 1
