@@ -1,5 +1,6 @@
 """Write a run's report files: per document a Markdown and a JSON report, then the
-index, the whole-run JSON report and references.bib.
+index, the whole-run JSON report, references.bib and the source library
+(library.bib, library.json).
 
 Each document's reports are written as soon as it is checked, and its JSON is encoded
 once and reused for the whole-run report. Raises OSError when a file cannot be written.
@@ -12,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..exports.bibtex import to_bibtex
+from ..library import build_library
+from ..library.export import write_library
 from ..models import CheckedDocument
 from .json_report import SCHEMA_ID, document_report, summary
 from .markdown_report import render_document, render_index
@@ -51,8 +54,9 @@ class ReportWriter:
         self._write(f"{name}.json", _envelope([document_json], [checked]))
 
     def finish(self) -> None:
-        """Write the index, the whole-run report and references.bib."""
+        """Write the index, the whole-run report, references.bib and the library."""
         self._write("index.md", render_index(self._documents, self._names))
         self._write("report.json", _envelope(self._json, self._documents))
         self._write("references.bib",
                     to_bibtex(r for d in self._documents for r in d.references))
+        write_library(self.out, build_library(self._documents))
