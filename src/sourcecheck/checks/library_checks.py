@@ -19,7 +19,6 @@ from ..models import CheckedDocument, Finding, Name, Reference
 from .compare import cited_titles_agree, cited_years_agree
 from .finding import finding
 
-
 # What the comparison reads of a reference: references alike in these compare alike,
 # so each ISBN's references are compared once per distinct signature, not pairwise.
 _Signature = tuple[str | None, str | None, str | None, tuple[Name, ...], tuple[Name, ...]]

@@ -13,7 +13,6 @@ other entry written the same (case, accents and punctuation aside).
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-
 from functools import lru_cache
 
 from ..checks.compare import cited_titles_agree
