@@ -15,6 +15,7 @@ from sourcecheck.exports.bibtex import read_bibtex_fields
 from sourcecheck.library import Library, build_library
 from sourcecheck.models import CheckedDocument
 from sourcecheck.pipeline import add_run_findings, check_document
+from sourcecheck.reading import read_document
 from sourcecheck.reading.csl_json import read_csl_json
 
 from .conftest import ROOT, check_text, codes
@@ -277,3 +278,20 @@ def test_library_command_unwritable_out_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["library", "references", "--out", str(blocker)])
     assert result.exit_code == 2
     assert "cannot write the library to" in result.output
+
+
+def test_a_chapter_gives_no_book_title_or_pages_to_a_work_cited_as_a_book(
+        tmp_path: Path) -> None:
+    book = ("Zhu, Zongzhen and Wang, Chaoguang, Liberation War History, 1st Edition, Social "
+            "Scientific Literary Publishing House in Beijing, 2000, ISBN 7-80149-207-2 (set)")
+    chapter = ("@incollection{zhu2000, title = {The Liaoshen Campaign}, booktitle = {Liberation "
+               "War History}, editor = {Zhu, Zongzhen and Wang, Chaoguang}, year = {2000}, "
+               "pages = {112--160}, isbn = {7-80149-207-2 (set)}}\n")
+    (tmp_path / "c.bib").write_text(chapter, encoding="utf-8")
+    documents = [check_text(document([book]), "a.txt"), check_text(document([book]), "b.txt"),
+                 check_document(read_document(tmp_path / "c.bib", "c.bib"))]
+    assert documents[2].references[0].booktitle == "Liberation War History"
+    (work,) = build_library(documents).works
+    assert work.reference.kind.value == "book"
+    assert (work.reference.booktitle, work.reference.pages) == (None, None)
+    assert work.reference.title == "Liberation War History"

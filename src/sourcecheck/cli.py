@@ -113,7 +113,9 @@ def check(
 
 def _run(inputs: list[InputFile], enabled: frozenset[str],
          out: Path | None, catalogue: Catalogue | None = None) -> list[CheckedDocument]:
-    """Check every input; with ``out``, write each one's reports as soon as it is checked."""
+    """Check every input; with ``out``, write each one's reports as the pipeline yields
+    it (a run of several documents yields them once all are checked: ``iter_checked``),
+    then the run's files."""
     progress = _ProgressBar()
     if out is None:
         with progress:

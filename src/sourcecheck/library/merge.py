@@ -5,7 +5,9 @@ the documents disagree on.
 the documents:
 
 1. Each reference citing the work gives at most one value per field; empty values are
-   not counted. Values are compared folded (case, accents and punctuation aside, as
+   not counted. A book title, journal or page range counts only from entries of the
+   work's kind (the kind most entries give; a tie goes to the alphabetically first).
+   Values are compared folded (case, accents and punctuation aside, as
    ``normalize.fold`` folds them): "Decisive encounters : the Chinese Civil War" and
    "Decisive Encounters: The Chinese Civil War" are one value, spelled two ways.
 2. The value given by the most references wins; a tie goes to the longer folded value
@@ -33,6 +35,7 @@ Cited = tuple[str, Reference]  # (document path, reference)
 
 _TEXT_FIELDS = ("title", "booktitle", "journal", "year", "edition", "volume", "volumes",
                 "pages", "pagetotal", "publisher", "address", "series", "language")
+_PART_FIELDS = frozenset({"booktitle", "journal", "pages"})
 
 
 def _names_text(names: tuple[Name, ...]) -> str:
@@ -46,9 +49,10 @@ def merge_references(cited: Sequence[Cited]) -> tuple[Reference, tuple[FieldConf
     conflicts: list[FieldConflict] = []
     changes: dict[str, object] = {}
 
-    def merge(field: str, attribute: str, text: Callable[[T], str], empty: T) -> None:
+    def merge(field: str, attribute: str, text: Callable[[T], str], empty: T,
+              sources: Sequence[Cited]) -> None:
         values: list[tuple[str, str, T]] = []  # (document, spelling, value)
-        for document, reference in cited:
+        for document, reference in sources:
             value = getattr(reference, attribute)
             if value:
                 values.append((document, text(value), value))
@@ -57,12 +61,16 @@ def merge_references(cited: Sequence[Cited]) -> tuple[Reference, tuple[FieldConf
         if conflict:
             conflicts.append(conflict)
 
-    merge("author", "authors", _names_text, ())
-    merge("editor", "editors", _names_text, ())
-    for field in _TEXT_FIELDS:
-        merge(field, field, str, None)
     kinds = Counter(reference.kind for _, reference in cited)
-    changes["kind"] = min(kinds, key=lambda kind: (-kinds[kind], kind.value))
+    kind = min(kinds, key=lambda kind: (-kinds[kind], kind.value))
+    changes["kind"] = kind
+    merge("author", "authors", _names_text, (), cited)
+    merge("editor", "editors", _names_text, (), cited)
+    # A chapter's book title, an article's journal and their page range describe a part
+    # of something: only entries of the merged kind give them.
+    same_kind = [item for item in cited if item[1].kind is kind]
+    for field in _TEXT_FIELDS:
+        merge(field, field, str, None, same_kind if field in _PART_FIELDS else cited)
     changes["identifiers"] = _join_identifiers(cited)
     first = cited[0][1]
     return replace(first, spans=(), **changes), tuple(conflicts)  # type: ignore[arg-type]
