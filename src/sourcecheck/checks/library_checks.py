@@ -5,7 +5,7 @@ Two references are compared when they share a valid ISBN and the library counts 
 as one work (``library.group.same_work``). Not a conflict: a year inside a cited range
 ("1995" and "1993–1997"), titles that differ only by subtitle, case, punctuation,
 accents or a volume suffix, or are written in different scripts, and a chapter whose
-book title is the other's title (``compare.cited_titles_agree``). Other fields that
+book title is the other's title (``library.group.titles_agree``). Other fields that
 differ are listed in the library, not reported.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import isbn
-from ..library.group import same_work
+from ..library.group import same_work, titles_agree
 from ..models import CheckedDocument, Finding, Name, Reference
-from .compare import cited_titles_agree, cited_years_agree
+from .compare import cited_years_agree
 from .finding import finding
 
 # What the comparison reads of a reference: references alike in these compare alike,
@@ -95,13 +95,5 @@ def _differences(a: Reference, b: Reference, cache: dict[tuple[_Signature, _Sign
             cache[key] = (False, False)
         else:
             year_differs = bool(a.year and b.year) and not cited_years_agree(a.year, b.year)
-            cache[key] = (year_differs, not _titles_agree(a, b))
+            cache[key] = (year_differs, not titles_agree(a, b))
     return cache[key]
-
-
-def _titles_agree(a: Reference, b: Reference) -> bool:
-    titles_a = [t for t in (a.title, a.booktitle) if t]
-    titles_b = [t for t in (b.title, b.booktitle) if t]
-    if not titles_a or not titles_b:
-        return True
-    return any(cited_titles_agree(x, y) for x in titles_a for y in titles_b)

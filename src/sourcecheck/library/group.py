@@ -22,16 +22,23 @@ from ..normalize import family_key, fold, main_work_key, work_key
 
 def same_work(a: Reference, b: Reference) -> bool:
     """False only when two references that share an ISBN are plainly two works: both
-    have titles and people, no title agrees (a title or a chapter's book title, as
-    ``cited_titles_agree`` compares them) and no family name is shared."""
-    titles_a = [t for t in (a.title, a.booktitle) if t]
-    titles_b = [t for t in (b.title, b.booktitle) if t]
+    have titles and people, no title agrees (``titles_agree``) and no family name is
+    shared."""
     people_a = {family_key(n) for n in (*a.authors, *a.editors)} - {""}
     people_b = {family_key(n) for n in (*b.authors, *b.editors)} - {""}
-    if not titles_a or not titles_b or not people_a or not people_b:
+    if not people_a or not people_b:
         return True
-    return bool(people_a & people_b) or any(
-        _titles_agree(x, y) for x in titles_a for y in titles_b)
+    return bool(people_a & people_b) or titles_agree(a, b)
+
+
+def titles_agree(a: Reference, b: Reference) -> bool:
+    """True when some title of one (its title, or a chapter's book title) agrees with
+    some title of the other as ``cited_titles_agree`` compares them, or either has none."""
+    titles_a = [t for t in (a.title, a.booktitle) if t]
+    titles_b = [t for t in (b.title, b.booktitle) if t]
+    if not titles_a or not titles_b:
+        return True
+    return any(_titles_agree(x, y) for x in titles_a for y in titles_b)
 
 
 @lru_cache(maxsize=4096)
