@@ -187,7 +187,7 @@ def test_cache_expiry_from_config(project: Path) -> None:
                  "severity: isbn.checksum: 'fatal' is not one of info, warning, error",
                  id="bad-severity"),
     pytest.param('fail_on = "always"\n', "fail_on: 'always' is not one of", id="bad-fail-on"),
-    pytest.param('formats = ["pdf"]\n', "formats: 'pdf' is not one of md, json, html, bib",
+    pytest.param('formats = ["pdf"]\n', "formats: 'pdf' is not one of md, json, html, bib, library",
                  id="bad-format"),
     pytest.param('providers = ["worldcat"]\n', "providers: 'worldcat' is not one of",
                  id="bad-provider"),

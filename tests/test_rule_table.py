@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sourcecheck.pipeline import check_document
+from sourcecheck.models import CheckedDocument
+from sourcecheck.pipeline import add_run_findings, check_document
 from sourcecheck.reading import read_document
 from sourcecheck.rules import RULES
 
@@ -123,6 +124,16 @@ LOOKUP_CASES: dict[str, tuple[str, str]] = {
                         document([WESTAD], ["Westad 2003, pp. 410–13."])),
 }
 
+# Rules of the run stage, which compares documents: each case is a run of documents.
+RUN_CASES: dict[str, tuple[Sequence[str], Sequence[str]]] = {
+    # The same ISBNs cited for 1993–1997 and for 1999 (a conflict) or 1995 (inside).
+    "library.conflict": (
+        (document([TANG.format(v="Volume")]),
+         document([TANG.format(v="Volume").replace("1993 – 1997", "1999")])),
+        (document([TANG.format(v="Volume")]),
+         document([TANG.format(v="Volume").replace("1993 – 1997", "1995")]))),
+}
+
 FILE_CASES: dict[str, tuple[bytes, bytes]] = {
     "doc.empty": (b"", b"A sentence.\n"),
     "doc.unreadable": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"A sentence.\n"),
@@ -156,6 +167,18 @@ def test_lookup_rule_triggers_and_near_miss_does_not(code: str) -> None:
     assert all(f.severity is RULES[f.code].severity for f in found.findings)
 
 
+def check_run(texts: Sequence[str]) -> list[CheckedDocument]:
+    """Check texts as one run of documents (doc1.txt, doc2.txt, …), the run stage included."""
+    return add_run_findings([check_text(text, f"doc{n}.txt") for n, text in enumerate(texts, 1)])
+
+
+@pytest.mark.parametrize("code", sorted(RUN_CASES))
+def test_run_rule_triggers_and_near_miss_does_not(code: str) -> None:
+    trigger, near_miss = RUN_CASES[code]
+    assert all(code in codes(checked) for checked in check_run(trigger))
+    assert not any(code in codes(checked) for checked in check_run(near_miss))
+
+
 @pytest.mark.parametrize("code", sorted(FILE_CASES))
 def test_file_rule_triggers_and_near_miss_does_not(code: str, tmp_path: Path) -> None:
     trigger, near_miss = FILE_CASES[code]
@@ -166,7 +189,7 @@ def test_file_rule_triggers_and_near_miss_does_not(code: str, tmp_path: Path) ->
 
 
 def test_every_registered_rule_has_a_case() -> None:
-    assert set(RULES) == set(CASES) | set(FILE_CASES) | set(LOOKUP_CASES)
+    assert set(RULES) == set(CASES) | set(FILE_CASES) | set(LOOKUP_CASES) | set(RUN_CASES)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))

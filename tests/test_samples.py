@@ -65,7 +65,12 @@ def test_wikipedia_article(samples: dict[str, CheckedDocument]) -> None:
     assert all(r.status is ResolutionStatus.RESOLVED for r in checked.resolutions)
     assert {n for n, t in targets.items() if t == "westad2003decisive"} == {"1", "2", "3", "8"}
     assert {n for n, t in targets.items() if t == "tanner2015where"} == {"4", "5", "6", "7", "9"}
-    assert _codes(checked) == {"ref.uncited": 5}
+    # Checked with the other samples: the Chicago essay cites Eastman's book (same ISBN)
+    # as 1991, the article as 1986.
+    assert _codes(checked) == {"ref.uncited": 5, "library.conflict": 1}
+    (conflict,) = [f for f in checked.findings if f.code == "library.conflict"]
+    assert conflict.reference == "eastman1986nationalist"
+    assert "'1991' in references/03-manchuria-chicago.txt" in conflict.message
     note9 = next(n for n in checked.document.notes if n.label == "9")
     assert note9.backlinks == 2
     assert [m.label for m in checked.document.markers].count("9") == 2
@@ -82,7 +87,10 @@ def test_chicago_essay(samples: dict[str, CheckedDocument]) -> None:
         ("9", "op-cit", "tanner2015where"), ("10", "short", "taylor2009generalissimo")]
     locators = [r.citation.locator for r in checked.resolutions]
     assert locators[:3] == ["p. 112", "p. 115", "pp. 192–94"]
-    assert checked.findings == ()
+    # Its only finding compares it with the other samples: they cite Eastman as 1986.
+    assert [(f.code, f.reference) for f in checked.findings] == [
+        ("library.conflict", "eastman1991nationalist")]
+    assert "'1986' in references/02-liaoshen-wikipedia.txt" in checked.findings[0].message
 
 
 def test_unsourced_article(samples: dict[str, CheckedDocument]) -> None:

@@ -165,7 +165,8 @@ def _run(inputs: list[InputFile], enabled: frozenset[str], out: Path | None,
          catalogue: Catalogue | None = None, config: Config | None = None
          ) -> list[CheckedDocument]:
     """Check every input; with ``out``, write each one's reports (the configuration's
-    ``formats``) as soon as it is checked."""
+    ``formats``) as the pipeline yields it (a run of several documents yields them once
+    all are checked: ``iter_checked``), then the run's files."""
     config = config or Config()
     severity = config.severity
     progress = _ProgressBar()
@@ -277,10 +278,7 @@ def export(
     """Export every reference of the documents (parsed or not) as BibTeX, CSL-JSON or RIS."""
     inputs, enabled = _inputs(paths, None, None)
     documents = check_files(inputs, enabled)
-    for checked in documents:  # say why a file gave nothing to export
-        for finding in checked.findings:
-            if finding.code in ("doc.unreadable", "doc.empty", "doc.encoding"):
-                typer.echo(f"sourcecheck: {checked.document.path}: {finding.message}", err=True)
+    _say_unreadable(documents)
     text = _exporter(to)(r for d in documents for r in d.references)
     if output is None:
         typer.echo(text, nl=False)
@@ -291,6 +289,53 @@ def export(
         raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     count = sum(len(d.references) for d in documents)
     typer.echo(f"{count} references written to {output}", err=True)
+
+
+def _say_unreadable(documents: list[CheckedDocument]) -> None:
+    """Say why a file gave nothing to export."""
+    for checked in documents:
+        for finding in checked.findings:
+            if finding.code in ("doc.unreadable", "doc.empty", "doc.encoding"):
+                typer.echo(f"sourcecheck: {checked.document.path}: {finding.message}", err=True)
+
+
+@app.command()
+def library(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders (default: references/).", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for library.bib and "
+                                      "library.json.")] = Path("reports"),
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="text: a summary on the terminal; json: the library on stdout.")]
+        = OutputFormat.TEXT,
+) -> None:
+    """Build the source library: every work cited across the documents once (same ISBN
+    in any form, or same authors, title and year), with the documents and notes citing
+    it; write library.bib and library.json (CSL-JSON) into --out. No look-ups."""
+    from .library import build_library
+    from .library.export import library_json, write_library
+
+    inputs, enabled = _inputs(paths, None, None)
+    documents = check_files(inputs, enabled)
+    _say_unreadable(documents)
+    built = build_library(documents)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        bib, csl = write_library(out, built)
+    except OSError as exc:
+        raise _fail(f"cannot write the library to {out}: {exc.strerror or exc}") from None
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps(library_json(built), ensure_ascii=False, indent=2))
+        return
+    references = sum(len(work.citing) for work in built.works)
+    typer.echo(f"{len(built.works)} works from {references} references in "
+               f"{len(documents)} documents")
+    for work in built.works:
+        for conflict in work.conflicts:
+            values = ", ".join(f"{value!r} ({len(givers)} document{'s' * (len(givers) > 1)})"
+                               for value, givers in conflict.values)
+            typer.echo(f"  {work.key}: {conflict.field} differs: {values}")
+    typer.echo(f"Library written to {bib} and {csl}")
 
 
 def _exporter(to: ExportFormat) -> Callable[[Iterable[Reference]], str]:

@@ -55,6 +55,17 @@ def work_key(reference: Reference) -> tuple[str, str, str] | None:
     """Authors, title and year folded: two references with one key cite the same work."""
     if not reference.title:
         return None
+    return _authors_key(reference), title_key(reference.title), reference.year or ""
+
+
+def main_work_key(reference: Reference) -> tuple[str, str, str] | None:
+    """``work_key`` with the title before any subtitle: "Decisive Encounters" and
+    "Decisive Encounters: The Chinese Civil War" by one author in one year are one work."""
+    if not reference.title:
+        return None
+    return _authors_key(reference), main_title_key(reference.title), reference.year or ""
+
+
+def _authors_key(reference: Reference) -> str:
     people = reference.authors or reference.editors
-    authors = " ".join(sorted(family_key(n) for n in people))
-    return authors, title_key(reference.title), reference.year or ""
+    return " ".join(sorted(family_key(n) for n in people))

@@ -2,8 +2,8 @@
 
 read_document -> parse_reference_text -> find_citations -> references_from_notes ->
 unique_keys -> resolve_citations -> run_checks -> [lookup all ISBNs of the run at once ->
-verify_document] -> select by rule code, apply severity overrides and the document's
-suppression comments.
+verify_document] -> [several documents: check_across_documents] -> select by rule code,
+apply severity overrides and the document's suppression comments.
 Stages never print, exit or read settings; this module passes them what they need.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .checks import run_checks
+from .checks.library_checks import check_across_documents
 from .checks.lookup_checks import isbns_to_look_up, verify_document
 from .citations.find import find_citations
 from .citations.resolve import references_from_notes, resolve_citations
@@ -155,21 +156,40 @@ def iter_checked(inputs: Sequence[InputFile], enabled: Iterable[str] | None = No
     """Read and check file after file; an unreadable file becomes a document with a
     finding, so a run goes on past it.
 
-    Without a catalogue, documents stream one by one. With one, every document is read
-    and checked first, every ISBN of the run is looked up at once (as few requests as
-    the providers allow), and then each document is verified from the results.
+    With a catalogue, every document is read and checked first, every ISBN of the run
+    is looked up at once (as few requests as the providers allow), and then each
+    document is verified from the results. A run of several documents is then compared
+    across documents (``library.conflict``), which needs them all: so only a single
+    document without a catalogue streams; otherwise the first document is yielded once
+    the whole run is checked (a caller writing reports as documents come writes them
+    all at the end).
     """
     allowed = frozenset(enabled) if enabled is not None else None
-    if catalogue is None:
-        for item in inputs:
-            yield check_document(read_document(item.path, item.display), allowed,
-                                 severity=severity)
+    if catalogue is None and len(inputs) == 1:
+        yield check_document(read_document(inputs[0].path, inputs[0].display), allowed,
+                             severity=severity)
         return
     checked = [_check_unselected(read_document(item.path, item.display)) for item in inputs]
-    wanted = isbns_to_look_up(checked)
-    results = catalogue.lookup(wanted.isbns, progress, wanted.probes)
-    for document in checked:
-        yield _select(verify_document(document, results), allowed, severity)
+    if catalogue is not None:
+        wanted = isbns_to_look_up(checked)
+        results = catalogue.lookup(wanted.isbns, progress, wanted.probes)
+        checked = [verify_document(document, results) for document in checked]
+    for document in add_run_findings(checked):
+        yield _select(document, allowed, severity)
+
+
+def add_run_findings(documents: Sequence[CheckedDocument]) -> list[CheckedDocument]:
+    """The run-level stage: findings that compare documents with each other
+    (``library.conflict``), merged into each document's findings in location order.
+    A run of one document is returned as it is."""
+    if len(documents) < 2:
+        return list(documents)
+    across = check_across_documents(documents)
+    return [replace(document, findings=tuple(sorted(
+                (*document.findings, *found),
+                key=lambda f: (f.location.line, f.location.column, f.code))))
+            if found else document
+            for document, found in zip(documents, across, strict=True)]
 
 
 def check_files(inputs: Sequence[InputFile], enabled: Iterable[str] | None = None,

@@ -70,6 +70,9 @@ _RULES = (
     Rule("bib.syntax", E, "a record of a bibliography file that cannot be read as written "
          "(unbalanced braces, an RIS record without TY, invalid JSON); what can be is salvaged",
          "@book{x, title = {Unbalanced { brace}"),
+    Rule("library.conflict", W, "the same work (same ISBN) cited with a different year or "
+         "title in another document of the run",
+         "ISBN 0-521-38591-1 cited as 1986 in a.txt and as 1991 in b.txt"),
     Rule("doc.unsourced", W, "a document with no bibliography and no notes",
          "an article with no sources"),
     Rule("doc.empty", W, "the file holds no text", "an empty .txt file"),

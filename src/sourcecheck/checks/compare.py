@@ -43,10 +43,22 @@ def titles_agree(cited: str, record: CatalogueRecord) -> bool:
     """True when the cited title matches the record's, with or without subtitles."""
     if not record.title:
         return True
-    main = strip_volume(record.title)
+    return _title_matches(cited, record.title, record.subtitle)
+
+
+def cited_titles_agree(a: str, b: str) -> bool:
+    """True when two cited titles name one work: either read as a catalogue title
+    matches the other (subtitle, case, punctuation, accents and a volume suffix aside),
+    or they are written in different scripts (a translation is not a mistake)."""
+    return (different_scripts(a, b) or _title_matches(a, b, None)
+            or _title_matches(b, a, None))
+
+
+def _title_matches(cited: str, title: str, subtitle: str | None) -> bool:
+    main = strip_volume(title)
     catalogue = {title_key(main), main_title_key(main)}
-    if record.subtitle:
-        catalogue.add(title_key(f"{main}: {strip_volume(record.subtitle)}"))
+    if subtitle:
+        catalogue.add(title_key(f"{main}: {strip_volume(subtitle)}"))
     cited_keys = {title_key(strip_volume(cited)), main_title_key(cited)}
     catalogue.discard("")
     cited_keys.discard("")
@@ -73,10 +85,17 @@ def authors_agree(cited: tuple[Name, ...], record: CatalogueRecord) -> bool:
 
 def years_agree(cited: str | None, record: CatalogueRecord) -> bool:
     """True when the record's year is the cited year or inside a cited range."""
-    span = year_span(cited)
-    if span is None or not record.year:
+    return cited_years_agree(cited, record.year)
+
+
+def cited_years_agree(a: str | None, b: str | None) -> bool:
+    """True when two year fields can name one year: one lies inside the other's range
+    ("1995" and "1993–1997"), a letter suffix aside ("2015a"); a missing or unreadable
+    year agrees with any."""
+    span_a, span_b = year_span(a), year_span(b)
+    if span_a is None or span_b is None:
         return True
-    return span[0] <= int(record.year) <= span[1]
+    return span_a[0] <= span_b[1] and span_b[0] <= span_a[1]
 
 
 def publishers_agree(cited: str | None, record: CatalogueRecord) -> bool:

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..models import Name, Reference, ReferenceKind
 from .records import UNPARSED_NOTE, isbn_field, isbn_note, keyed_references
@@ -141,8 +141,10 @@ def entry_fields(reference: Reference) -> list[tuple[str, str]]:
     return fields
 
 
-def to_bibtex(references: Iterable[Reference]) -> str:
-    """A BibTeX file holding every reference once, with unique keys."""
+def to_bibtex(references: Iterable[Reference], annotes: Mapping[str, str] | None = None) -> str:
+    """A BibTeX file holding every reference once, with unique keys. ``annotes`` maps a
+    reference id to an ``annote`` field for it (Zotero imports it as a child note of
+    its own, apart from ``note``)."""
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.middlewares import default_unparse_stack
@@ -152,7 +154,10 @@ def to_bibtex(references: Iterable[Reference]) -> str:
     library = Library()
     for key, reference in keyed_references(references):
         entry_type = _ENTRY_TYPES[reference.kind] if reference.is_parsed else "misc"
-        library.add(Entry(entry_type, key, [Field(k, v) for k, v in entry_fields(reference)]))
+        fields = [Field(k, v) for k, v in entry_fields(reference)]
+        if annotes and annotes.get(reference.id):
+            fields.append(Field("annote", escape(annotes[reference.id])))
+        library.add(Entry(entry_type, key, fields))
     bibtex_format = BibtexFormat()  # type: ignore[no-untyped-call]
     bibtex_format.indent = "  "
     bibtex_format.block_separator = "\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..models import Name, Reference, ReferenceKind
@@ -26,9 +26,16 @@ _TYPES = {ReferenceKind.BOOK: "book", ReferenceKind.CHAPTER: "chapter",
 _YEAR_RANGE = re.compile(r"^(\d{4})(?:–(\d{4}))?$")
 
 
-def to_csl_json(references: Iterable[Reference]) -> str:
-    """A CSL-JSON file (a list of items) holding every reference once, with unique ids."""
-    items = [csl_item(key, reference) for key, reference in keyed_references(references)]
+def to_csl_json(references: Iterable[Reference], notes: Mapping[str, str] | None = None) -> str:
+    """A CSL-JSON file (a list of items) holding every reference once, with unique ids.
+    ``notes`` maps a reference id to more lines for its ``note`` (Zotero: Extra)."""
+    items = []
+    for key, reference in keyed_references(references):
+        item = csl_item(key, reference)
+        extra = notes.get(reference.id) if notes else None
+        if extra:
+            item["note"] = f"{item['note']}\n{extra}" if item.get("note") else extra
+        items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,6 +1,7 @@
 """Write a run's report files: per document a Markdown, a JSON and an HTML report, then
-the indexes (index.md, index.html), the whole-run JSON report and references.bib — those
-of them ``formats`` names (``reports.REPORT_FORMATS``: md, json, html, bib).
+the indexes (index.md, index.html), the whole-run JSON report, references.bib and the
+source library (library.bib, library.json) — those of them ``formats`` names
+(``reports.REPORT_FORMATS``: md, json, html, bib, library).
 
 Each document's reports are written as soon as it is checked, and its JSON is encoded
 once and reused for the whole-run report. Raises OSError when a file cannot be written.
@@ -13,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..exports.bibtex import to_bibtex
+from ..library import build_library
+from ..library.export import write_library
 from ..models import CheckedDocument
 from . import REPORT_FORMATS
 from .json_report import SCHEMA_ID, document_report, summary
@@ -64,7 +67,7 @@ class ReportWriter:
             self._write(f"{name}.html", render_document_html(checked))
 
     def finish(self) -> None:
-        """Write the indexes, the whole-run report and references.bib."""
+        """Write the indexes, the whole-run report, references.bib and the library."""
         if "md" in self.formats:
             self._write("index.md", render_index(self._documents, self._names))
         if "html" in self.formats:
@@ -76,3 +79,5 @@ class ReportWriter:
         if "bib" in self.formats:
             self._write("references.bib",
                         to_bibtex(r for d in self._documents for r in d.references))
+        if "library" in self.formats:
+            write_library(self.out, build_library(self._documents))
