@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sourcecheck.cli import app
+from sourcecheck.library import build_library
 from sourcecheck.models import (
     CatalogueRecord,
     CheckedDocument,
@@ -45,6 +46,7 @@ from sourcecheck.reports.html_report import (
     finding_source_lines,
     render_document_html,
     render_index_html,
+    render_library_html,
     report_href,
     source_lines,
 )
@@ -296,14 +298,50 @@ def test_check_writes_an_html_page_per_document_and_an_index(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     pages = sorted(p.name for p in tmp_path.glob("*.html"))
     assert "index.html" in pages and "02-liaoshen-wikipedia.docx.html" in pages
-    assert len(pages) == len(list(tmp_path.glob("*.md")))  # one per document, plus the index
+    # one per document, plus the index (index.md) and the library page (no Markdown)
+    assert len(pages) == len(list(tmp_path.glob("*.md"))) + 1
     index = _dom((tmp_path / "index.html").read_text(encoding="utf-8"))
     linked = sorted(index.xpath("//table[@id='documents']/tbody/tr/td[1]/a/@href"))
-    assert linked == sorted(p for p in pages if p != "index.html")
+    assert linked == sorted(p for p in pages if p not in RUN_PAGES)
+    assert index.xpath("//nav/a/@href") == ["index.html", "library.html"]
+
+
+def test_the_library_page_links_every_citing_reference_to_its_report(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(REFERENCES), "--out", str(tmp_path),
+                                      "--offline", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    library = _dom((tmp_path / "library.html").read_text(encoding="utf-8"))
+    _assert_inert(lxml.html.tostring(library, encoding="unicode"))
+    [westad] = [row for row in library.xpath("//table[@id='library']/tbody/tr")
+                if "Decisive encounters" in row.text_content()]
+    links = westad.xpath("td[4]//a/@href")
+    assert len(links) >= 7  # the five forms of sample 02, 03 and 05
+    for href in links:  # each link lands on the citing reference of that document's page
+        page, anchor = href.split("#")
+        target = _dom((tmp_path / page).read_text(encoding="utf-8"))
+        [article] = target.xpath(f"//article[@id='{anchor}']")
+        raw = article.xpath("blockquote[@class='raw']")[0].text_content()
+        assert "Westad" in raw and "decisive encounters" in raw.lower()
+    assert library.xpath("//span[@class='badge warning']/text()")  # the Eastman year conflict
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_library_page_escapes_what_documents_say(payload: str) -> None:
+    entry = f"• Smith, John. {payload} Book. Beijing: {payload} Press, {{}}. ISBN 0-8047-4478-5\n"
+    first = check_text(f"References\n\n{entry.format(1999)}", path=f"{payload}-a.txt")
+    second = check_text(f"References\n\n{entry.format(2001)}", path="b.txt")
+    documents = [first, second]
+    library = build_library(documents)
+    assert len(library.works) == 1 and library.works[0].conflicts  # one work, years differ
+    html = render_library_html(library, documents, [f"{payload}-a.txt", "b.txt"])
+    _assert_inert(html)
+    text = _dom(html).text_content()
+    assert payload in text and "1999" in text and "2001" in text
 
 
 # --- in a real browser ------------------------------------------------------------------
 
+RUN_PAGES = ("index.html", "library.html")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 MARK = "document.body.setAttribute('data-pwned','{}')"
@@ -380,7 +418,7 @@ def test_browser_runs_only_the_pages_own_script(browser: Any, hostile_reports: P
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    [page] = [p for p in hostile_reports.glob("*.html") if p.name != "index.html"]
+    [page] = [p for p in hostile_reports.glob("*.html") if p.name not in RUN_PAGES]
     browser.get(page.as_uri())
     body = browser.find_element(By.TAG_NAME, "body")
     assert body.get_attribute("data-ready") == "true", "the page's own script did not run"
@@ -428,6 +466,12 @@ def test_browser_runs_only_the_pages_own_script(browser: Any, hostile_reports: P
     assert browser.current_url == page.as_uri()
     assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
 
+    browser.get((hostile_reports / "library.html").as_uri())  # the titles are hostile too
+    body = browser.find_element(By.TAG_NAME, "body")
+    assert body.get_attribute("data-ready") == "true"
+    assert body.get_attribute("data-pwned") is None and browser.title != "pwned"
+    assert "<script>" in body.text
+
 
 
 def test_browser_csp_stops_a_missed_escape(browser: Any, hostile_reports: Path,
@@ -436,7 +480,7 @@ def test_browser_csp_stops_a_missed_escape(browser: Any, hostile_reports: Path,
     the page's own script does."""
     from selenium.webdriver.common.by import By
 
-    [page] = [p for p in hostile_reports.glob("*.html") if p.name != "index.html"]
+    [page] = [p for p in hostile_reports.glob("*.html") if p.name not in RUN_PAGES]
     html = page.read_text(encoding="utf-8").replace(
         "<main>", "<main>" + "".join(BROWSER_PAYLOADS[:3]), 1)
     injected = tmp_path / "injected.html"

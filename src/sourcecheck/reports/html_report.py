@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import isbn
+from ..library import Citing, Library, Work
 from ..lookup.providers import provider_label
 from ..models import (
     CatalogueRecord,
@@ -389,4 +390,60 @@ def render_index_html(documents: Sequence[CheckedDocument], report_names: Sequen
         verification={s.value: n for s, n in count_by_verification(documents).items() if n},
         nav=[Link("Index", "index.html"), *extra_pages],
         quote=lambda name: quote(name, safe=""),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CitingView:
+    citing: Citing
+    href: str | None  # the citing reference in its document's HTML report
+    line_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkView:
+    work: Work
+    anchor: str
+    authors: str
+    published: str
+    isbns: tuple[str, ...]
+    citing: tuple[CitingView, ...]
+
+
+def render_library_html(library: Library, documents: Sequence[CheckedDocument],
+                        report_names: Sequence[str], extra_pages: Sequence[Link] = ()) -> str:
+    """The run's source library as a page: one row per work with its merged fields, its
+    ISBNs (hyphenated), the conflicts between documents, and a link to every citing
+    reference in its document's report (``documents`` and ``report_names`` as for
+    ``render_index_html``)."""
+    anchors: dict[tuple[str, str], str] = {}
+    labels: dict[str, str] = {}
+    for checked, name in zip(documents, report_names, strict=True):
+        path = checked.document.path
+        labels[path] = _LINE_LABEL.get(checked.document.format, "line")
+        for n, reference in enumerate(checked.references, 1):
+            # the anchors render_document_html gives the references of this document
+            anchors[(path, reference.id)] = f"{report_href(name)}#ref-{n}"
+    views = []
+    for n, work in enumerate(library.works, 1):
+        reference = work.reference
+        isbns = tuple(dict.fromkeys(
+            (isbn.hyphenate(i.isbn13) or i.isbn13) if i.isbn13 else i.raw
+            for i in reference.isbns))
+        published = ", ".join(str(part) for part in (
+            reference.address, reference.publisher, reference.year) if part)
+        views.append(WorkView(
+            work, f"work-{n}",
+            "; ".join(name.inverted() for name in reference.authors).rstrip("."),
+            published, isbns,
+            tuple(CitingView(place, anchors.get((place.document, place.reference_id)),
+                             labels.get(place.document, "line"))
+                  for place in work.citing)))
+    return _render(
+        "library.html.j2",
+        works=views,
+        citing=sum(len(work.citing) for work in library.works),
+        documents=len({place.document for work in library.works for place in work.citing}),
+        conflicted=sum(1 for work in library.works if work.conflicts),
+        nav=[Link("Index", "index.html"), *extra_pages],
     )

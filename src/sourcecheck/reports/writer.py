@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..exports.bibtex import to_bibtex
 from ..library import build_library
@@ -20,6 +21,9 @@ from ..models import CheckedDocument
 from . import REPORT_FORMATS
 from .json_report import SCHEMA_ID, document_report, summary
 from .markdown_report import render_document, render_index
+
+if TYPE_CHECKING:
+    from .html_report import Link
 
 
 def _dumps(data: object) -> str:
@@ -64,20 +68,32 @@ class ReportWriter:
         if "html" in self.formats:
             from .html_report import render_document_html  # Jinja2 only when asked for
 
-            self._write(f"{name}.html", render_document_html(checked))
+            self._write(f"{name}.html", render_document_html(checked, self._extra_pages()))
 
     def finish(self) -> None:
         """Write the indexes, the whole-run report, references.bib and the library."""
         if "md" in self.formats:
             self._write("index.md", render_index(self._documents, self._names))
+        library = build_library(self._documents) if "library" in self.formats else None
         if "html" in self.formats:
-            from .html_report import render_index_html
+            from .html_report import render_index_html, render_library_html
 
-            self._write("index.html", render_index_html(self._documents, self._names))
+            pages = self._extra_pages()
+            self._write("index.html", render_index_html(self._documents, self._names, pages))
+            if library is not None:
+                self._write("library.html", render_library_html(
+                    library, self._documents, self._names, pages))
         if "json" in self.formats:
             self._write("report.json", _envelope(self._json, self._documents))
         if "bib" in self.formats:
             self._write("references.bib",
                         to_bibtex(r for d in self._documents for r in d.references))
-        if "library" in self.formats:
-            write_library(self.out, build_library(self._documents))
+        if library is not None:
+            write_library(self.out, library)
+
+    def _extra_pages(self) -> list[Link]:
+        """Pages every HTML report links to besides the index: the library's, when
+        the run writes one."""
+        from .html_report import Link
+
+        return [Link("Library", "library.html")] if "library" in self.formats else []
