@@ -432,3 +432,19 @@ def test_empty_word_document_is_reported_empty() -> None:
     document = read_docx("empty.docx", buffer.getvalue())
     assert [n.kind for n in document.notices] == [NoticeKind.EMPTY]
     assert [f.code for f in check_document(document).findings] == ["doc.empty"]
+
+
+def test_wikitext_free_text_entry_before_a_template_bullet_keeps_its_own_line() -> None:
+    """The bullet of a {{cite book}} line is not glued to the free-text entry above it
+    (it was: a stray "*" ended the entry and its lines ran into the next line)."""
+    text = ("== References ==\n"
+            "* Westad, Odd Arne. ''Decisive Encounters''. Stanford: Stanford University "
+            "Press, 2003.\n"
+            "* {{cite book |last=Tanner |first=Harold |title=Where Chiang Kai-shek Lost China"
+            " |year=2015}}\n"
+            "* Lary, Diana. ''China's Civil War''. Cambridge: Cambridge University Press, 2015.\n")
+    westad, tanner, lary = read_wikitext("t.wiki", text).entries
+    assert westad.text.endswith("Stanford University Press, 2003.")
+    assert {start.line for start in westad.lines} == {2}
+    assert tanner.location.line == 3 and tanner.fields
+    assert lary.location.line == 4

@@ -71,6 +71,7 @@ _FOOTNOTE_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "efn", "efn-la", "efn-ua
 _LIST_TEMPLATES = frozenset({"reflist", "references", "notelist", "notelist-la", "notelist-ua",
                             "refbegin", "refend", "notelist-lr"})
 _NEWLINE = re.compile("\n")
+_LIST_MARKS = "*#:; \t"
 _OPEN_REF = re.compile(r"<ref(?:\s[^>]*)?>", re.I)
 
 
@@ -436,7 +437,7 @@ def _render_lines(walk: _Walk) -> list[RenderedLine]:
         position = offset  # where the segment starts in the source
         for index, segment in enumerate(piece.split("\n")):
             if index:
-                lines.append(RenderedLine("".join(text), line_number, tuple(columns)))
+                lines.append(_rendered_line(text, line_number, columns))
                 text, columns, length = [], [], 0
                 line_number += 1
             if segment:
@@ -446,5 +447,16 @@ def _render_lines(walk: _Walk) -> list[RenderedLine]:
                 text.append(segment)
                 length += len(segment)
             position += len(segment) + 1
-    lines.append(RenderedLine("".join(text), line_number, tuple(columns)))
+    lines.append(_rendered_line(text, line_number, columns))
     return lines
+
+
+def _rendered_line(text: list[str], number: int,
+                   columns: list[tuple[int, int, int]]) -> RenderedLine:
+    """One rendered line; a list item whose content was taken out (a citation template,
+    read as an entry of its own) is left empty, not a bare "*" that the text reader would
+    join to the entry above."""
+    joined = "".join(text)
+    if joined.strip() and not joined.strip().strip(_LIST_MARKS):
+        return RenderedLine("", number, ())
+    return RenderedLine(joined, number, tuple(columns))
