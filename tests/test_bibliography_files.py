@@ -25,7 +25,7 @@ from sourcecheck.fieldmap import reference_fields
 from sourcecheck.models import CheckedDocument, Document, Reference
 from sourcecheck.pipeline import check_document, check_files, discover
 from sourcecheck.reading import read_document
-from sourcecheck.reading.bibtex import read_bibtex
+from sourcecheck.reading.bibtex import blank_comments, read_bibtex
 from sourcecheck.reading.csl_json import read_csl_json
 from sourcecheck.reading.ris import read_ris
 
@@ -341,3 +341,18 @@ def test_a_given_key_is_kept_and_never_taken_by_a_generated_one() -> None:
     checked = check_document(read_ris("x.ris", text))
     assert [r.id for r in checked.references] == ["tanner2015wherea", "tanner2015where",
                                                   "larychinas"]
+
+
+def test_a_percent_comment_between_bibtex_fields_loses_no_field() -> None:
+    """bibtexparser reads "% …" between fields as part of the next field's name; the
+    reader blanks such comments first (as Biber reads them), keeping lines and columns,
+    and a % inside a value."""
+    text = ("@book{westad2003,\n  author = {Westad, Odd Arne}, % the hardback\n"
+            "  title = {Decisive Encounters},\n  url = {https://example.org/a%20b},\n"
+            "  year = {2003}\n}\n")
+    [entry] = read_bibtex("w.bib", text).entries
+    fields = dict(entry.fields)
+    assert fields["title"] == "Decisive Encounters"
+    assert fields["url"] == "https://example.org/a%20b"
+    assert fields["author"] == "Westad, Odd Arne"
+    assert blank_comments(text).split("\n")[1] == "  author = {Westad, Odd Arne}," + " " * 15

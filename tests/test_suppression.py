@@ -37,6 +37,12 @@ FORMATS = {
                     "|publisher=Harvard University Press |location=Cambridge |year=2009 "
                     "|isbn=0-674-03338-9}} <!-- sourcecheck: ignore[MARK] -->\n\n"
                     f"* {LARY}\n"),
+    "bibtex": ("doc.bib", "@book{taylor2009,\n  author = {Taylor, Jay},  % sourcecheck: ignore[MARK]\n"
+                          "  title = {The Generalissimo},\n  publisher = {Harvard University Press},\n"
+                          "  address = {Cambridge},\n  year = {2009},\n  isbn = {0-674-03338-9}\n}\n"
+                          "@book{lary2015,\n  author = {Lary, Diana},\n  title = {China's Civil War},\n"
+                          "  publisher = {Cambridge University Press},\n  address = {Cambridge},\n"
+                          "  year = {2015}\n}\n"),
     "html": ("doc.html", "<html><body><p>A sentence.</p><h2>Bibliography</h2><ul>\n"
                          f"<li>{TAYLOR} <!-- sourcecheck: ignore[MARK] --></li>\n"
                          f"<li>{LARY}</li>\n</ul></body></html>\n"),

@@ -68,7 +68,7 @@ def read_bibtex(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> D
     from bibtexparser.entrypoint import parse_string
     from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
-    library = parse_string(text)
+    library = parse_string(blank_comments(text))
     blocks: list[tuple[int, Any]] = [(b.start_line or 0, b) for b in library.entries]
     blocks += [(b.start_line or 0, b) for b in library.failed_blocks]
     broken: list[ReadNotice] = []
@@ -94,6 +94,47 @@ def read_bibtex(name: str, text: str, notices: tuple[ReadNotice, ...] = ()) -> D
                                      f"this BibTeX entry cannot be read{reason}", where))
     return Document(name, DocumentFormat.BIBTEX, text, tuple(entries),
                     notices=(*notices, *broken))
+
+
+_SPECIAL = re.compile(r'\\.|[{}"%\n]')
+
+
+def blank_comments(text: str) -> str:
+    """``text`` with every ``%`` comment between fields (outside a braced or quoted
+    value) replaced by spaces up to the end of its line, so lines and columns stay.
+
+    Biber and BibTeX-aware tools read ``% …`` there as a comment; bibtexparser reads it
+    as part of the next field's name and loses that field. A ``%`` inside a value (a
+    URL's ``%20``) is the value's and is kept.
+
+    >>> blank_comments("@book{k, % note\\n title = {50% off}}")
+    '@book{k,       \\n title = {50% off}}'
+    """
+    if "%" not in text:
+        return text
+    pieces: list[str] = []
+    depth, quoted, kept = 0, False, 0
+    comment_from = -1
+    for match in _SPECIAL.finditer(text):
+        token, at = match.group(), match.start()
+        if comment_from >= 0:
+            if token == "\n":
+                pieces += [text[kept:comment_from], " " * (at - comment_from)]
+                kept, comment_from = at, -1
+            continue
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif token == '"' and depth == 1:
+            quoted = not quoted
+        elif token == "%" and depth <= 1 and not quoted:
+            comment_from = at
+    if comment_from >= 0:
+        pieces += [text[kept:comment_from], " " * (len(text) - comment_from)]
+        kept = len(text)
+    pieces.append(text[kept:])
+    return "".join(pieces)
 
 
 def salvage(raw: str) -> tuple[str | None, str | None, tuple[tuple[str, str], ...]]:
