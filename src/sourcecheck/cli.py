@@ -124,8 +124,8 @@ def check(
     no_reports: Annotated[bool, typer.Option(
         "--no-reports", help="Do not write report files.")] = False,
 ) -> None:
-    """Check documents; write a Markdown and a JSON report per document, an index and
-    references.bib into --out; print a summary. Options override the configuration file
+    """Check documents; write a Markdown, a JSON and an HTML report per document, the
+    indexes, references.bib and the source library into --out; print a summary. Options override the configuration file
     (sourcecheck.toml or [tool.sourcecheck] in pyproject.toml, found next to the
     documents)."""
     config = _config(paths or [DEFAULT_PATH])
