@@ -513,3 +513,18 @@ def test_a_newline_inside_a_word_run_keeps_paragraphs_on_their_lines() -> None:
     assert document.text.split("\n")[:2] == ["line one line two", "Second paragraph"]
     [shown] = source_lines(document, Location("w.docx", 2, 1))
     assert shown.text == "Second paragraph"
+
+
+def test_the_index_links_only_the_reports_the_run_writes(tmp_path: Path) -> None:
+    (tmp_path / "sourcecheck.toml").write_text('formats = ["html"]\n', encoding="utf-8")
+    source = tmp_path / "doc.txt"
+    source.write_text("An essay.\n\nBibliography\n\n• Lary, Diana. China's Civil War. "
+                      "Cambridge: Cambridge University Press, 2015.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["check", str(source), "--out", str(out), "--offline"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["doc.txt.html", "index.html"]
+    index = _dom((out / "index.html").read_text(encoding="utf-8"))
+    hrefs = index.xpath("//a/@href")
+    assert "doc.txt.html" in hrefs
+    assert [h for h in hrefs if not (out / h).exists()] == []  # no dangling link

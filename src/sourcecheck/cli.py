@@ -125,9 +125,9 @@ def check(
         "--no-reports", help="Do not write report files.")] = False,
 ) -> None:
     """Check documents; write a Markdown, a JSON and an HTML report per document, the
-    indexes, references.bib and the source library into --out; print a summary. Options override the configuration file
-    (sourcecheck.toml or [tool.sourcecheck] in pyproject.toml, found next to the
-    documents)."""
+    indexes, references.bib and the source library into --out; print a summary. Options
+    override the configuration file (sourcecheck.toml or [tool.sourcecheck] in
+    pyproject.toml, found next to the documents)."""
     config = _config(paths or [DEFAULT_PATH])
     inputs, enabled = _inputs(paths, select, ignore, config)
     out = out or config.out

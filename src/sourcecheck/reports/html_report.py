@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -371,9 +371,11 @@ class IndexRow:
 
 
 def render_index_html(documents: Sequence[CheckedDocument], report_names: Sequence[str],
-                      extra_pages: Sequence[Link] = ()) -> str:
+                      extra_pages: Sequence[Link] = (),
+                      written: Collection[str] = ("md", "json", "bib")) -> str:
     """The run's index page: one row per document with its counts and links to its
-    reports, the run's totals, and a navigation slot for ``extra_pages``."""
+    reports, the run's totals, and a navigation slot for ``extra_pages``. ``written``:
+    the report formats the run writes besides HTML (only those are linked)."""
     rows = [IndexRow(d.document.path, d.document.format.value, len(d.references),
                      len(d.document.notes),
                      {s.value: n for s, n in count_by_severity(d.findings).items()},
@@ -390,6 +392,7 @@ def render_index_html(documents: Sequence[CheckedDocument], report_names: Sequen
         verification={s.value: n for s, n in count_by_verification(documents).items() if n},
         nav=[Link("Index", "index.html"), *extra_pages],
         quote=lambda name: quote(name, safe=""),
+        written=frozenset(written),
     )
 
 

@@ -79,7 +79,8 @@ class ReportWriter:
             from .html_report import render_index_html, render_library_html
 
             pages = self._extra_pages()
-            self._write("index.html", render_index_html(self._documents, self._names, pages))
+            self._write("index.html", render_index_html(self._documents, self._names, pages,
+                                                        self.formats))
             if library is not None:
                 self._write("library.html", render_library_html(
                     library, self._documents, self._names, pages))
