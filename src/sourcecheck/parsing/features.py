@@ -218,7 +218,9 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
 @lru_cache(maxsize=65536)
 def _is_break(text: str) -> bool:
     """A token that ends a sentence-like block ("Press.", "Beijing:"), not an initial."""
-    return text[-1] in ".:;" and not is_initial(text.rstrip(".,;:")) \
+    if text[-1] in ":;":
+        return True  # "N.Y.:", "Corrigan P:" end a block though an initial precedes
+    return text[-1] == "." and not is_initial(text.rstrip(".,;:")) \
         and not is_initial(text[:-1])
 
 

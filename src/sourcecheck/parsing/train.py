@@ -33,14 +33,18 @@ PARAMETERS: dict[str, float | int | bool] = {
 
 
 def token_labels(reference: LabelledReference) -> list[str]:
-    """The label of every token of a labelled reference (the span it starts in)."""
+    """The label of every token of a labelled reference (the span it starts in), in BIO
+    form: "B-title" on a span's first token, "I-title" on the rest, so that the CRF
+    learns where one field ends and the next begins even when both have one label."""
     labels = []
     spans = reference.spans
-    index = 0
+    index = -1
     for token in tokenize(reference.text):
-        while index + 1 < len(spans) and spans[index].end <= token.start:
+        prefix = "I-"
+        while index + 1 < len(spans) and (index < 0 or spans[index].end <= token.start):
             index += 1
-        labels.append(spans[index].label)
+            prefix = "B-"
+        labels.append(prefix + spans[index].label)
     return labels
 
 
