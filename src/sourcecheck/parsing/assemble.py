@@ -32,7 +32,7 @@ from .fields import (
     normalize_year,
 )
 from .gazetteer import CITY_WORDS, REGION_WORDS, STATE_CODES
-from .names import is_corporate, is_initial, split_names, strip_final_period
+from .names import NAME_PARTICLES, is_corporate, is_initial, split_names, strip_final_period
 from .tagger import TaggedSpan
 
 
@@ -195,6 +195,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             open_title = text[-1:] in "\"”" and text[-2:-1].isalnum() and \
                 text[:1] not in "\"“‘'"
     merged = _whole_corporate_author(raw, merged)
+    merged = _title_out_of_author(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -224,6 +225,39 @@ def _whole_corporate_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
             return spans
         return [*spans[:index], TaggedSpan("author", span.start, comma + 1),
                 TaggedSpan("title", comma + 1, following.end), *spans[index + 2:]]
+    return spans
+
+
+# Lower-case words a name may hold ("Ludwig van Beethoven", "Smith, J. and Jones, K.").
+_NAME_GLUE = frozenset({"and", "&", "et", "al", "al.", "u.", "a.", "others", "und", "y"})
+
+
+def _is_sentence_part(part: str) -> bool:
+    """A comma part that no name has: two or more words, one of them a lower-case word
+    that is neither a name particle nor "and" ("History of Chinese People's")."""
+    words = part.split()
+    return len(words) >= 2 and any(
+        w[:1].islower() and w.lower() not in _NAME_GLUE and w.lower() not in NAME_PARTICLES
+        for w in words)
+
+
+def _title_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Tang, Yilu and Bi, Jianzhong, History of Chinese People's | Liberation Army …":
+    an author span whose later comma part reads as a sentence, just before the title,
+    gives that part to the title."""
+    for index, span in enumerate(spans[:-1]):
+        if span.label != "author":
+            continue
+        if spans[index + 1].label != "title":
+            return spans
+        offset = span.start
+        for number, part in enumerate(raw[span.start:span.end].split(",")):
+            if number and _is_sentence_part(part):
+                start = offset + len(part) - len(part.lstrip())
+                return [*spans[:index], TaggedSpan("author", span.start, offset),
+                        TaggedSpan("title", start, spans[index + 1].end), *spans[index + 2:]]
+            offset += len(part) + 1
+        return spans
     return spans
 
 
