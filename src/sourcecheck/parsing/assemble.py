@@ -196,6 +196,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
                 text[:1] not in "\"“‘'"
     merged = _whole_corporate_author(raw, merged)
     merged = _title_out_of_author(raw, merged)
+    merged = _place_publisher_boundary(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -259,6 +260,35 @@ def _title_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             offset += len(part) + 1
         return spans
     return spans
+
+
+_DANGLING = re.compile(r"\s(?:of|and|for|&|the|de|du|des|der|für|und)$", re.I)
+
+
+def _place_publisher_boundary(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Move a place–publisher boundary the tagger put inside a phrase:
+    - "Washington, DC: U.S. | Department of Justice": what follows the colon that ends a
+      place belongs to the publisher after it;
+    - "Fisheries Research Board of | Canada, Ottawa": a publisher does not end in "of";
+      the address's first comma part is the publisher's."""
+    result = list(spans)
+    for index in range(len(result) - 1):
+        span, following = result[index], result[index + 1]
+        if span.label == "address" and following.label == "publisher":
+            colon = raw.find(": ", span.start, span.end - 1)
+            if colon > span.start and raw[colon + 2:span.end].strip():
+                result[index] = TaggedSpan("address", span.start, colon + 1)
+                result[index + 1] = TaggedSpan("publisher", colon + 2, following.end)
+        elif span.label == "publisher" and following.label == "address" and \
+                _DANGLING.search(raw[span.start:span.end]):
+            comma = raw.find(",", following.start, following.end - 1)
+            if comma > following.start:
+                result[index] = TaggedSpan("publisher", span.start, comma + 1)
+                start = comma + 1
+                while start < following.end and raw[start] == " ":
+                    start += 1
+                result[index + 1] = TaggedSpan("address", start, following.end)
+    return result
 
 
 def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> None:
