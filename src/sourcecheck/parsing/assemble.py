@@ -32,7 +32,14 @@ from .fields import (
     normalize_year,
 )
 from .gazetteer import CITY_WORDS, REGION_WORDS, STATE_CODES
-from .names import NAME_PARTICLES, is_corporate, is_initial, split_names, strip_final_period
+from .names import (
+    NAME_PARTICLES,
+    is_corporate,
+    is_initial,
+    looks_like_personal_name,
+    split_names,
+    strip_final_period,
+)
 from .tagger import TaggedSpan
 
 
@@ -197,6 +204,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _whole_corporate_author(raw, merged)
     merged = _title_out_of_author(raw, merged)
     merged = _place_publisher_boundary(raw, merged)
+    merged = _names_out_of_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -289,6 +297,27 @@ def _place_publisher_boundary(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
                     start += 1
                 result[index + 1] = TaggedSpan("address", start, following.end)
     return result
+
+
+def _names_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"The Prelude, Jonathan Wordsworth, | M. H. Abrams, and Stephen Gill (eds.)": a title
+    whose last comma part is a person's name, just before the editors or translators,
+    ends before it."""
+    for index, span in enumerate(spans[:-1]):
+        if span.label != "title" or spans[index + 1].label not in ("editor", "translator"):
+            continue
+        text = raw[span.start:span.end].rstrip(" ,")
+        comma = text.rfind(",")
+        if comma > 0 and looks_like_personal_name(text[comma + 1:].strip()) and \
+                len(text[comma + 1:].split()) >= 2:
+            following = spans[index + 1]
+            start = span.start + comma + 1
+            while raw[start] == " ":
+                start += 1
+            return [*spans[:index], TaggedSpan("title", span.start, span.start + comma + 1),
+                    TaggedSpan(following.label, start, following.end), *spans[index + 2:]]
+        return spans
+    return spans
 
 
 def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> None:
