@@ -203,6 +203,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
                 text[:1] not in "\"“‘'"
     merged = _whole_corporate_author(raw, merged)
     merged = _title_out_of_author(raw, merged)
+    merged = _sentence_out_of_author(raw, merged)
     merged = _place_publisher_boundary(raw, merged)
     merged = _names_out_of_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
@@ -316,6 +317,37 @@ def _names_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
                 start += 1
             return [*spans[:index], TaggedSpan("title", span.start, span.start + comma + 1),
                     TaggedSpan(following.label, start, following.end), *spans[index + 2:]]
+        return spans
+    return spans
+
+
+_WORD_END = re.compile(r"\S+\.(?=\s+\S)")
+
+
+def _sentence_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Lakoff, George, and Mark Johnson. Metaphors We Live By." tagged as one author:
+    the names end at the first word (not an initial) that ends with a period, when what
+    comes before it reads as names; the rest is the title (with a title right after)."""
+    for index, span in enumerate(spans):
+        if span.label != "author":
+            continue
+        for match in _WORD_END.finditer(raw, span.start, span.end):
+            word = match.group()
+            if is_initial(word) or word.rstrip(".").lower() in _KEEP_PERIOD:
+                continue
+            names = re.sub(r"^(?:and|&)\s+", "", raw[span.start:match.end()].rstrip("."))
+            parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in names.split(",")]
+            if not all(p and looks_like_personal_name(p) for p in parts):
+                return spans
+            rest = match.end()
+            while raw[rest] == " ":
+                rest += 1
+            end = span.end
+            tail = spans[index + 1:]
+            if tail and tail[0].label == "title":
+                end, tail = tail[0].end, tail[1:]
+            return [*spans[:index], TaggedSpan("author", span.start, match.end()),
+                    TaggedSpan("title", rest, end), *tail]
         return spans
     return spans
 
