@@ -412,10 +412,11 @@ def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
                                                   else (start, end))))
 
 
-# "Title. Translated by …", "Title. Edited by …": the sentence that names the translator
-# or editor is not the title's.
+# "Title. Translated by …", "Title. Edited by …", "Title (translated by …)": the sentence
+# or parenthesis that names the translator or editor is not the title's.
 _ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Ubersetzt|Edited|"
-                            r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b")
+                            r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b|"
+                            r"\s+\((?i:translated|trans\.|edited|ed\.)\s+by\b")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 
