@@ -179,3 +179,13 @@ def test_styles_the_rules_never_knew(text: str, expected: dict[str, Any]) -> Non
     fields = parse_reference(text).fields
     for key, value in expected.items():
         assert fields[key] == value, key
+
+
+def test_token_labels_mark_where_each_field_begins() -> None:
+    labelled = read_labelled(data_path("sourcecheck-styles.xml"))[0]
+    labels = token_labels(labelled)
+    assert labels[0].startswith("B-")
+    for span in labelled.spans:
+        first = next(i for i, t in enumerate(tokenize(labelled.text)) if t.start == span.start)
+        assert labels[first] == "B-" + span.label
+    assert all(label[:2] in ("B-", "I-") for label in labels)

@@ -32,7 +32,14 @@ from .fields import (
     normalize_year,
 )
 from .gazetteer import CITY_WORDS, REGION_WORDS, STATE_CODES
-from .names import is_corporate, is_initial, split_names, strip_final_period
+from .names import (
+    NAME_PARTICLES,
+    is_corporate,
+    is_initial,
+    looks_like_personal_name,
+    split_names,
+    strip_final_period,
+)
 from .tagger import TaggedSpan
 
 
@@ -195,6 +202,10 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             open_title = text[-1:] in "\"”" and text[-2:-1].isalnum() and \
                 text[:1] not in "\"“‘'"
     merged = _whole_corporate_author(raw, merged)
+    merged = _title_out_of_author(raw, merged)
+    merged = _sentence_out_of_author(raw, merged)
+    merged = _place_publisher_boundary(raw, merged)
+    merged = _names_out_of_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -224,6 +235,120 @@ def _whole_corporate_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
             return spans
         return [*spans[:index], TaggedSpan("author", span.start, comma + 1),
                 TaggedSpan("title", comma + 1, following.end), *spans[index + 2:]]
+    return spans
+
+
+# Lower-case words a name may hold ("Ludwig van Beethoven", "Smith, J. and Jones, K.").
+_NAME_GLUE = frozenset({"and", "&", "et", "al", "al.", "u.", "a.", "others", "und", "y"})
+
+
+def _is_sentence_part(part: str) -> bool:
+    """A comma part that no name has: two or more words, one of them a lower-case word
+    that is neither a name particle nor "and" ("History of Chinese People's")."""
+    words = part.split()
+    return len(words) >= 2 and any(
+        w[:1].islower() and w.lower() not in _NAME_GLUE and w.lower() not in NAME_PARTICLES
+        for w in words)
+
+
+def _title_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Tang, Yilu and Bi, Jianzhong, History of Chinese People's | Liberation Army …":
+    an author span whose later comma part reads as a sentence, just before the title,
+    gives that part to the title."""
+    for index, span in enumerate(spans[:-1]):
+        if span.label != "author":
+            continue
+        if spans[index + 1].label != "title":
+            return spans
+        offset = span.start
+        for number, part in enumerate(raw[span.start:span.end].split(",")):
+            if number and _is_sentence_part(part):
+                start = offset + len(part) - len(part.lstrip())
+                return [*spans[:index], TaggedSpan("author", span.start, offset),
+                        TaggedSpan("title", start, spans[index + 1].end), *spans[index + 2:]]
+            offset += len(part) + 1
+        return spans
+    return spans
+
+
+_DANGLING = re.compile(r"\s(?:of|and|for|&|the|de|du|des|der|für|und)$", re.I)
+
+
+def _place_publisher_boundary(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Move a place–publisher boundary the tagger put inside a phrase:
+    - "Washington, DC: U.S. | Department of Justice": what follows the colon that ends a
+      place belongs to the publisher after it;
+    - "Fisheries Research Board of | Canada, Ottawa": a publisher does not end in "of";
+      the address's first comma part is the publisher's."""
+    result = list(spans)
+    for index in range(len(result) - 1):
+        span, following = result[index], result[index + 1]
+        if span.label == "address" and following.label == "publisher":
+            colon = raw.find(": ", span.start, span.end - 1)
+            if colon > span.start and raw[colon + 2:span.end].strip():
+                result[index] = TaggedSpan("address", span.start, colon + 1)
+                result[index + 1] = TaggedSpan("publisher", colon + 2, following.end)
+        elif span.label == "publisher" and following.label == "address" and \
+                _DANGLING.search(raw[span.start:span.end]):
+            comma = raw.find(",", following.start, following.end - 1)
+            if comma > following.start:
+                result[index] = TaggedSpan("publisher", span.start, comma + 1)
+                start = comma + 1
+                while start < following.end and raw[start] == " ":
+                    start += 1
+                result[index + 1] = TaggedSpan("address", start, following.end)
+    return result
+
+
+def _names_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"The Prelude, Jonathan Wordsworth, | M. H. Abrams, and Stephen Gill (eds.)": a title
+    whose last comma part is a person's name, just before the editors or translators,
+    ends before it."""
+    for index, span in enumerate(spans[:-1]):
+        if span.label != "title" or spans[index + 1].label not in ("editor", "translator"):
+            continue
+        text = raw[span.start:span.end].rstrip(" ,")
+        comma = text.rfind(",")
+        if comma > 0 and looks_like_personal_name(text[comma + 1:].strip()) and \
+                len(text[comma + 1:].split()) >= 2:
+            following = spans[index + 1]
+            start = span.start + comma + 1
+            while raw[start] == " ":
+                start += 1
+            return [*spans[:index], TaggedSpan("title", span.start, span.start + comma + 1),
+                    TaggedSpan(following.label, start, following.end), *spans[index + 2:]]
+        return spans
+    return spans
+
+
+_WORD_END = re.compile(r"\S+\.(?=\s+\S)")
+
+
+def _sentence_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Lakoff, George, and Mark Johnson. Metaphors We Live By." tagged as one author:
+    the names end at the first word (not an initial) that ends with a period, when what
+    comes before it reads as names; the rest is the title (with a title right after)."""
+    for index, span in enumerate(spans):
+        if span.label != "author":
+            continue
+        for match in _WORD_END.finditer(raw, span.start, span.end):
+            word = match.group()
+            if is_initial(word) or word.rstrip(".").lower() in _KEEP_PERIOD:
+                continue
+            names = re.sub(r"^(?:and|&)\s+", "", raw[span.start:match.end()].rstrip("."))
+            parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in names.split(",")]
+            if not all(p and looks_like_personal_name(p) for p in parts):
+                return spans
+            rest = match.end()
+            while raw[rest] == " ":
+                rest += 1
+            end = span.end
+            tail = spans[index + 1:]
+            if tail and tail[0].label == "title":
+                end, tail = tail[0].end, tail[1:]
+            return [*spans[:index], TaggedSpan("author", span.start, match.end()),
+                    TaggedSpan("title", rest, end), *tail]
+        return spans
     return spans
 
 
@@ -287,10 +412,11 @@ def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
                                                   else (start, end))))
 
 
-# "Title. Translated by …", "Title. Edited by …": the sentence that names the translator
-# or editor is not the title's.
+# "Title. Translated by …", "Title. Edited by …", "Title (translated by …)": the sentence
+# or parenthesis that names the translator or editor is not the title's.
 _ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Ubersetzt|Edited|"
-                            r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b")
+                            r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b|"
+                            r"\s+\((?i:translated|trans\.|edited|ed\.)\s+by\b")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 

@@ -34,6 +34,9 @@ _WORD_CLASSES: dict[str, str] = {
     **dict.fromkeys(("isbn", "issn"), "isbn"),
     **dict.fromkeys(("trans", "translated", "tr"), "transword"),
     **dict.fromkeys(("retrieved", "accessed", "available", "online", "doi"), "webword"),
+    **dict.fromkeys(("thesis", "dissertation", "report", "phd", "ph.d", "unpublished",
+                     "manuscript", "dvd", "film", "paper", "papers", "series", "reprint",
+                     "reprinted", "revised", "expanded", "enlarged", "rev", "repr"), "genre"),
     **dict.fromkeys(("press", "publishing", "publishers", "publisher", "verlag", "house",
                      "books", "university", "chubanshe"), "pubword"),
 }
@@ -218,7 +221,9 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
 @lru_cache(maxsize=65536)
 def _is_break(text: str) -> bool:
     """A token that ends a sentence-like block ("Press.", "Beijing:"), not an initial."""
-    return text[-1] in ".:;" and not is_initial(text.rstrip(".,;:")) \
+    if text[-1] in ":;":
+        return True  # "N.Y.:", "Corrigan P:" end a block though an initial precedes
+    return text[-1] == "." and not is_initial(text.rstrip(".,;:")) \
         and not is_initial(text[:-1])
 
 
@@ -236,6 +241,7 @@ def _block_features(texts: list[str], states: list[tuple[int, bool, bool, bool, 
             bounds.append((start, index + 1))
             start = index + 1
     ends = [texts[end - 1][-1] for _, end in bounds]
+    contents = [_block_content(texts[start:end]) for start, end in bounds]
     result: list[tuple[str, ...]] = []
     for number, (start, end) in enumerate(bounds):
         length = end - start
@@ -243,11 +249,26 @@ def _block_features(texts: list[str], states: list[tuple[int, bool, bool, bool, 
         before = ends[number - 1] if number else "^"
         after = ends[number + 1] if number + 1 < len(ends) else "$"
         shared = (f"blen={size}", f"bend={ends[number]}", f"pbend={before}",
-                  f"nbend={after}", f"bno={min(number, 5)}")
+                  f"nbend={after}", f"bno={min(number, 5)}", *contents[number],
+                  *(f"n{c}" for c in (contents[number + 1] if number + 1 < len(bounds)
+                                      else ())))
         for index in range(start, end):
             result.append((*shared, _BLOCK_PLACE[min(index - start, 3)],
                            "blast" if index == end - 1 else "bmid"))
     return result
+
+
+_CONTENT_CLASSES = ("place", "state", "pubword", "pubnm", "edword", "genre", "year", "initial",
+                    "pageword", "volword", "url", "in")
+
+
+def _block_content(texts: list[str]) -> tuple[str, ...]:
+    """What a block holds ("bhas=place", "bhas=year"): a place block, a publisher block,
+    an edition or report sentence after a title."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(f for f in token_features(text) if f in _CONTENT_CLASSES)
+    return tuple(f"bhas={c}" for c in sorted(found))
 
 
 def _inverted_name_ends(texts: list[str]) -> set[int]:

@@ -43,6 +43,8 @@ _CORPORATE_WORDS = re.compile(
 )
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la",
                         "le", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "st.", "y"})
+# Lower-case words inside names ("Ludwig van Beethoven"), for the tagged-span reader too.
+NAME_PARTICLES = _PARTICLES
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$|^[A-Z]$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.\-À-ÿ\u0100-\u024f]*$")
 _ET_AL = re.compile(r",?\s*(?:et al\.?|and others|et\. al\.?|u\. a\.)\s*$", re.I)

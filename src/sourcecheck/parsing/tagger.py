@@ -56,7 +56,10 @@ def tag_reference(text: str, path: Path | None = None) -> list[TaggedSpan]:
         return []
     labels = _tagger(path or model_path()).tag(sequence_features(tokens))
     spans: list[TaggedSpan] = []
-    for token, label in zip(tokens, labels, strict=True):
+    for token, tag in zip(tokens, labels, strict=True):
+        # "B-title"/"I-title" -> "title": the BIO prefixes only teach the CRF boundaries;
+        # neighbouring spans of one label are read as one, as before
+        label = tag[2:] if tag[1:2] == "-" else tag
         if spans and spans[-1].label == label:
             spans[-1] = TaggedSpan(label, spans[-1].start, token.end)
         else:
