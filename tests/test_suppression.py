@@ -15,6 +15,7 @@ from sourcecheck.pipeline import check_document
 from sourcecheck.reading import read_document
 from sourcecheck.reports.json_report import run_report
 from sourcecheck.reports.terminal import render_summary
+from sourcecheck.suppression import blank_markers
 
 from .conftest import check_text, codes
 
@@ -153,3 +154,21 @@ def test_suppressed_findings_are_counted_in_reports(tmp_path: Path,
     assert "1 suppressed" in written.stdout
     assert json.loads(Path("out/report.json").read_text(encoding="utf-8"))[
         "summary"]["suppressed"] == 1
+
+
+def test_blanking_a_comment_over_several_lines_keeps_the_line_breaks() -> None:
+    text = "a\n<!--\nsourcecheck: ignore[isbn]\n-->\nb\n<!--sourcecheck:\tignore[isbn]\r\n-->\n"
+    blanked = blank_markers(text)
+    assert len(blanked) == len(text)
+    assert [i for i, c in enumerate(blanked) if c == "\n"] == \
+        [i for i, c in enumerate(text) if c == "\n"]
+    assert "sourcecheck" not in blanked
+
+
+def test_a_comment_over_several_lines_does_not_shift_later_lines(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("# A\n\n<!--\nsourcecheck: ignore[ref.uncited]\n-->\n\n## Bibliography\n\n"
+                    f"- {TAYLOR}\n", encoding="utf-8")
+    checked = check_document(read_document(path, "doc.md"))
+    assert [(f.code, f.location.line) for f in checked.findings
+            if f.code == "isbn.checksum"] == [("isbn.checksum", 9)]

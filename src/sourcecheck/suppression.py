@@ -23,6 +23,8 @@ _MARKER = re.compile(r"sourcecheck:\s*ignore\[(?P<codes>[^\]\n]*)\]")
 _MARKER_TEXT = re.compile(r"<!--\s*sourcecheck:\s*ignore\[[^\]\n]*\]\s*-->"
                           r"|(?:(?:#|//|%)[ \t]*)?sourcecheck:\s*ignore\[[^\]\n]*\]")
 
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
@@ -35,15 +37,17 @@ class Suppression:
 
 
 def blank_markers(text: str) -> str:
-    """``text`` with every suppression marker replaced by as many spaces, so every other
-    character keeps its line and column.
+    """``text`` with every suppression marker replaced by as many spaces (line breaks
+    inside an HTML comment kept), so every other character keeps its line and column.
 
     >>> blank_markers("ISBN 1 # sourcecheck: ignore[isbn]").rstrip()
     'ISBN 1'
     """
     if "sourcecheck" not in text:  # the common case: no regex pass over a long text
         return text
-    return _MARKER_TEXT.sub(lambda m: " " * len(m.group()), text)
+    # an HTML comment may hold the marker on a line of its own: its line breaks stay, or
+    # every later line of the document would move up
+    return _MARKER_TEXT.sub(lambda m: _NOT_A_LINE_BREAK.sub(" ", m.group()), text)
 
 
 def find_suppressions(text: str) -> list[Suppression]:
