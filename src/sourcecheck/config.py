@@ -196,7 +196,10 @@ def _table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{_shown(path)}: cannot read: {exc}") from None
     if path.name != PYPROJECT:
         return data
-    section = data.get("tool", {}).get("sourcecheck")
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{_shown(path)}: [tool] must be a table")
+    section = tool.get("sourcecheck")
     if section is not None and not isinstance(section, dict):
         raise ConfigError(f"{_shown(path)}: [tool.sourcecheck] must be a table")
     return section
