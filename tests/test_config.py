@@ -170,6 +170,8 @@ def test_cache_expiry_from_config(project: Path) -> None:
                  "string", id="string-for-list"),
     pytest.param("formats = [1]\n", 'formats: must be a list of report formats (e.g. ["md"])',
                  id="number-in-list"),
+    pytest.param("formats = []\n", "formats: must name at least one of md, json, html, bib, "
+                 "library (--no-reports writes none)", id="no-format"),
     pytest.param("providers = []\n", "providers: must name at least one of openlibrary",
                  id="no-provider"),
     pytest.param('ignore = ["isbn", "isbn"]\n', "ignore: names an item twice", id="twice"),
@@ -219,6 +221,15 @@ def test_pyproject_error_names_the_table(project: Path) -> None:
     assert status == 2
     assert stderr.startswith("sourcecheck: pyproject.toml [tool.sourcecheck]: unknown key "
                              "'selct'"), stderr
+
+
+@pytest.mark.parametrize("text", ['tool = "sourcecheck"\n', "[tool]\nsourcecheck = 3\n"])
+def test_pyproject_tool_that_is_not_a_table_is_one_line(project: Path, text: str) -> None:
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    status, _, stderr = _check()
+    assert status == 2
+    assert stderr.startswith("sourcecheck: pyproject.toml: [tool") and "must be a table" in stderr
+    assert stderr.count("\n") == 1 and "internal error" not in stderr, stderr
 
 
 def test_bad_environment_variable_is_an_error(project: Path,

@@ -67,7 +67,7 @@ class Config:
 
 
 def _strings(allowed: Sequence[str] | None = None, what: str = "strings",
-             non_empty: bool = False) -> Callable[[Any], tuple[str, ...]]:
+             non_empty: bool = False, if_empty: str = "") -> Callable[[Any], tuple[str, ...]]:
     """A check for a list of ``what``, each one of ``allowed`` (when given), none twice."""
     def check(value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -79,7 +79,8 @@ def _strings(allowed: Sequence[str] | None = None, what: str = "strings",
         if len(set(value)) != len(value):
             raise ConfigError("names an item twice")
         if non_empty and not value:
-            raise ConfigError(f"must name at least one of {', '.join(allowed or ())}")
+            raise ConfigError(f"must name at least one of {', '.join(allowed or ())}"
+                              + (f" ({if_empty})" if if_empty else ""))
         return tuple(value)
     return check
 
@@ -146,7 +147,9 @@ _RULE_KEYS: dict[str, Callable[[Any], Any]] = {
     "severity": _severity_table,
     "fail_on": _choice(FAIL_ON),
     "out": _TEXT,
-    "formats": _strings(REPORT_FORMATS, "report formats"),
+    # no format would write nothing yet say "Reports written to": --no-reports says it
+    "formats": _strings(REPORT_FORMATS, "report formats", non_empty=True,
+                        if_empty="--no-reports writes none"),
 }
 _LOOKUP_KEYS: dict[str, Callable[[Any], Any]] = {
     **{key: (_TEXT if kind in (str, Path) else
