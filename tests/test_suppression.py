@@ -172,3 +172,12 @@ def test_a_comment_over_several_lines_does_not_shift_later_lines(tmp_path: Path)
     checked = check_document(read_document(path, "doc.md"))
     assert [(f.code, f.location.line) for f in checked.findings
             if f.code == "isbn.checksum"] == [("isbn.checksum", 9)]
+
+
+@pytest.mark.parametrize("lookalike", ["mysourcecheck: ignore[isbn.checksum]",
+                                       "not-sourcecheck: ignore[isbn.checksum]",
+                                       "# nosourcecheck:ignore[isbn]"])
+def test_a_longer_word_ending_in_sourcecheck_is_not_a_comment(lookalike: str) -> None:
+    checked = check_text(f"A sentence.\n\nBibliography\n\n  • {TAYLOR} {lookalike}\n")
+    assert "isbn.checksum" in codes(checked) and checked.suppressed == ()
+    assert lookalike in checked.references[0].raw  # what the user wrote is not blanked

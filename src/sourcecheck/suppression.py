@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from .models import CheckedDocument, Finding
 from .rules import UnknownRuleError, expand_selector
 
-_MARKER = re.compile(r"sourcecheck:\s*ignore\[(?P<codes>[^\]\n]*)\]")
+# "sourcecheck" as a word of its own: "mysourcecheck: ignore[…]" is someone else's text
+_MARKER = re.compile(r"(?<![\w-])sourcecheck:\s*ignore\[(?P<codes>[^\]\n]*)\]")
 # What readers blank: an HTML comment holding the marker, or the marker after an
 # optional comment sign ("#", "//", "%"), so "… ISBN 0-8047-4478-6  # sourcecheck:
 # ignore[isbn]" leaves the entry as "… ISBN 0-8047-4478-6".
 _MARKER_TEXT = re.compile(r"<!--\s*sourcecheck:\s*ignore\[[^\]\n]*\]\s*-->"
-                          r"|(?:(?:#|//|%)[ \t]*)?sourcecheck:\s*ignore\[[^\]\n]*\]")
+                          r"|(?:(?:#|//|%)[ \t]*)?(?<![\w-])sourcecheck:\s*ignore\[[^\]\n]*\]")
 
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
