@@ -181,3 +181,28 @@ def test_a_longer_word_ending_in_sourcecheck_is_not_a_comment(lookalike: str) ->
     checked = check_text(f"A sentence.\n\nBibliography\n\n  • {TAYLOR} {lookalike}\n")
     assert "isbn.checksum" in codes(checked) and checked.suppressed == ()
     assert lookalike in checked.references[0].raw  # what the user wrote is not blanked
+
+
+NOTE_FORMATS = {
+    "markdown": ("doc.md", "A sentence.[^1]\n\n[^1]: Westad 2004, p. 36. MARK\n"
+                           "    Second paragraph. MARK\n\n## Bibliography\n\n- WESTAD\n"),
+    "wikitext": ("doc.wiki", "A sentence.<ref>Westad 2004, p. 36. MARK</ref>\n\n"
+                             "== Notes ==\n<references />\n\n== Bibliography ==\n* WESTAD\n"),
+    "html": ("doc.html", "<html><body><p>A sentence.<sup><a href='#n1'>1</a></sup></p>"
+                         "<h2>Notes</h2><ol><li id='n1'>Westad 2004, p. 36. MARK</li></ol>"
+                         "<h2>Bibliography</h2><ul>\n<li>WESTAD</li></ul></body></html>\n"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOTE_FORMATS))
+def test_comment_in_a_note_stays_out_of_the_note_text(tmp_path: Path, kind: str) -> None:
+    name, text = NOTE_FORMATS[kind]
+    westad = ("Westad, Odd Arne (2003). Decisive Encounters. Stanford: Stanford University "
+              "Press. ISBN 0-8047-4478-5.")
+    path = tmp_path / name
+    path.write_text(text.replace("MARK", "<!-- sourcecheck: ignore[cite.unresolved] -->")
+                    .replace("WESTAD", westad), encoding="utf-8")
+    checked = check_document(read_document(path, name))
+    assert [f.code for f in checked.suppressed] == ["cite.unresolved"]
+    assert "sourcecheck" not in checked.document.notes[0].text
+    assert checked.document.notes[0].text.startswith("Westad 2004, p. 36.")

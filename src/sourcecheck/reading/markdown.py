@@ -23,6 +23,7 @@ from ..models import (
     Note,
     ReadNotice,
 )
+from ..suppression import blank_markers
 from .rendered import RenderedLine, read_rendered
 
 _FOOTNOTE_DEFINITION = re.compile(r"^(?P<indent> {0,3})\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*")
@@ -146,7 +147,9 @@ def _footnote_definitions(path: str, lines: list[str]) -> tuple[list[Note], set[
         if match is None:
             index += 1
             continue
-        parts = [(strip_line(line[match.end():], index + 1), match.end())]
+        # a suppression comment is blanked here as the text reader blanks it in entries:
+        # it is not part of what the note says
+        parts = [(strip_line(blank_markers(line)[match.end():], index + 1), match.end())]
         used.add(index)
         index += 1
         blank = False
@@ -160,7 +163,7 @@ def _footnote_definitions(path: str, lines: list[str]) -> tuple[list[Note], set[
             if _FOOTNOTE_DEFINITION.match(line) or (blank and not indented):
                 break
             indent = len(line) - len(line.lstrip())
-            parts.append((strip_line(line[indent:], index + 1), indent))
+            parts.append((strip_line(blank_markers(line)[indent:], index + 1), indent))
             used.update(range(index - blank, index + 1))
             blank = False
             index += 1
