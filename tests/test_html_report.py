@@ -528,3 +528,24 @@ def test_the_index_links_only_the_reports_the_run_writes(tmp_path: Path) -> None
     hrefs = index.xpath("//a/@href")
     assert "doc.txt.html" in hrefs
     assert [h for h in hrefs if not (out / h).exists()] == []  # no dangling link
+
+
+def test_documents_named_like_the_runs_files_keep_their_own_reports(tmp_path: Path) -> None:
+    documents = tmp_path / "docs"
+    documents.mkdir()
+    stems = ("index", "library", "report")  # in the order the index lists them
+    for stem in stems:  # files without an extension are read as plain text
+        (documents / stem).write_text(f"{stem} page\n\nBibliography\n\nLary, Diana (2015). "
+                                      f"The Civil War {stem}. Cambridge: Cambridge "
+                                      "University Press.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["check", str(documents), "--out", str(out),
+                                      "--offline", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    index = _dom((out / "index.html").read_text(encoding="utf-8"))
+    linked = index.xpath("//table[@id='documents']/tbody/tr/td[1]/a/@href")
+    assert len(linked) == 3 and not set(linked) & set(RUN_PAGES), linked
+    for page, stem in zip(linked, stems, strict=True):  # each its own document's page
+        assert f"The Civil War {stem}" in (out / page).read_text(encoding="utf-8")
+    assert '"documents":[{' in (out / "report.json").read_text(encoding="utf-8")
+    assert (out / "report.json").read_text(encoding="utf-8").count('"path":') == 3

@@ -34,6 +34,11 @@ class PathNotFound(Exception):
     """A path given on the command line does not exist."""
 
 
+#: stems of the run's own report files (index.md/.html, report.json, library.*): no
+#: document's reports may take them
+RUN_REPORT_STEMS = ("index", "report", "library")
+
+
 @dataclass(frozen=True, slots=True)
 class InputFile:
     path: Path
@@ -62,7 +67,8 @@ def discover(paths: Sequence[Path]) -> list[InputFile]:
     root = os.path.commonpath([os.path.dirname(p) for p in unique])
     cwd = os.getcwd()
     inputs = []
-    used: set[str] = set()
+    # a document called "index" would overwrite index.html (and be overwritten by it)
+    used: set[str] = set(RUN_REPORT_STEMS)
     for absolute in unique:
         display = os.path.relpath(absolute, cwd) if _below(absolute, cwd) else absolute
         name = os.path.relpath(absolute, root).replace(os.sep, "__")
