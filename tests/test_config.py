@@ -246,3 +246,20 @@ def _write(text: str, folder: Path | None = None) -> Path:
     path = folder / "sourcecheck.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_library_writes_into_the_configurations_out(project: Path) -> None:
+    (project / "sourcecheck.toml").write_text('out = "build/reports"\n', encoding="utf-8")
+    result = runner.invoke(app, ["library", "docs"])
+    assert result.exit_code == 0, result.output
+    assert (project / "build" / "reports" / "library.bib").is_file()
+    assert not (project / "reports").exists()
+    result = runner.invoke(app, ["library", "docs", "--out", "elsewhere"])  # the option wins
+    assert result.exit_code == 0 and (project / "elsewhere" / "library.json").is_file()
+
+
+def test_library_reports_a_bad_configuration(project: Path) -> None:
+    (project / "sourcecheck.toml").write_text('selct = ["isbn"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["library", "docs"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("sourcecheck: sourcecheck.toml: unknown key 'selct'")

@@ -303,8 +303,10 @@ def _say_unreadable(documents: list[CheckedDocument]) -> None:
 def library(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Files or folders (default: references/).", show_default=False)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for library.bib and "
-                                      "library.json.")] = Path("reports"),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder for library.bib and library.json (default: the "
+                            "configuration's out, else reports/).", show_default=False)]
+        = None,
     output_format: Annotated[OutputFormat, typer.Option(
         "--format", help="text: a summary on the terminal; json: the library on stdout.")]
         = OutputFormat.TEXT,
@@ -315,6 +317,8 @@ def library(
     from .library import build_library
     from .library.export import library_json, write_library
 
+    config = _config(paths or [DEFAULT_PATH])  # check writes the library into its out too
+    out = out or config.out
     inputs, enabled = _inputs(paths, None, None)
     documents = check_files(inputs, enabled)
     _say_unreadable(documents)
