@@ -263,3 +263,10 @@ def test_library_reports_a_bad_configuration(project: Path) -> None:
     result = runner.invoke(app, ["library", "docs"])
     assert result.exit_code == 2
     assert result.stderr.startswith("sourcecheck: sourcecheck.toml: unknown key 'selct'")
+
+
+def test_a_byte_order_mark_is_read_past(project: Path) -> None:
+    # Notepad and other Windows editors start UTF-8 files with one
+    (project / "sourcecheck.toml").write_bytes('\ufefffail_on = "never"\r\n'.encode())
+    assert load_config([project / "docs"]).fail_on == "never"
+    assert _check()[0] == 0

@@ -191,7 +191,8 @@ def _table(path: Path) -> dict[str, Any] | None:
     """The settings a file holds: a sourcecheck.toml's top level, a pyproject.toml's
     [tool.sourcecheck] (None when it has none)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte order mark (Windows editors write one) is not a TOML error
+        text = path.read_text(encoding="utf-8-sig")
         if path.name == PYPROJECT and "sourcecheck" not in text:
             return None  # another project's file: not worth parsing, nor its errors
         data = tomllib.loads(text)
