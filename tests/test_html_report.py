@@ -549,3 +549,22 @@ def test_documents_named_like_the_runs_files_keep_their_own_reports(tmp_path: Pa
         assert f"The Civil War {stem}" in (out / page).read_text(encoding="utf-8")
     assert '"documents":[{' in (out / "report.json").read_text(encoding="utf-8")
     assert (out / "report.json").read_text(encoding="utf-8").count('"path":') == 3
+
+
+@pytest.mark.parametrize("command", ["check", "library"])
+def test_a_second_run_does_not_read_the_first_runs_reports(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           command: str) -> None:
+    (tmp_path / "a.txt").write_text("A page\n\nBibliography\n\nLary, Diana (2015). The Civil "
+                                    "War. Cambridge: Cambridge University Press.\n",
+                                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    options = ["--offline", "--fail-on", "never"] if command == "check" else []
+    for _ in range(2):  # "check ." writes reports/ below "." the first time
+        result = CliRunner().invoke(app, [command, ".", *options])
+        assert result.exit_code == 0, result.output
+        assert ("\n1 document, 1 references" in result.stdout if command == "check" else
+                result.stdout.startswith("1 works from 1 references in 1 documents")), \
+            result.stdout
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir() if p.name.startswith("a"))\
+        == (["a.txt.html", "a.txt.json", "a.txt.md"] if command == "check" else [])

@@ -83,14 +83,14 @@ def _config(paths: list[Path] | None = None) -> Config:
 
 
 def _inputs(paths: list[Path] | None, select: list[str] | None,
-            ignore: list[str] | None, config: Config | None = None
-            ) -> tuple[list[InputFile], frozenset[str]]:
+            ignore: list[str] | None, config: Config | None = None,
+            out: Path | None = None) -> tuple[list[InputFile], frozenset[str]]:
     """The files to check and the enabled rule codes: --select/--ignore when given,
-    else the configuration's."""
+    else the configuration's. A folder's files below ``out`` (the reports) are left out."""
     try:
         enabled = (config or Config()).enabled_codes(_split_codes(select),
                                                      _split_codes(ignore))
-        inputs = discover(paths or [DEFAULT_PATH])
+        inputs = discover(paths or [DEFAULT_PATH], [out] if out is not None else [])
     except (UnknownRuleError, PathNotFound) as exc:
         raise _fail(str(exc)) from None
     if not inputs:
@@ -129,8 +129,8 @@ def check(
     override the configuration file (sourcecheck.toml or [tool.sourcecheck] in
     pyproject.toml, found next to the documents)."""
     config = _config(paths or [DEFAULT_PATH])
-    inputs, enabled = _inputs(paths, select, ignore, config)
     out = out or config.out
+    inputs, enabled = _inputs(paths, select, ignore, config, out)
     with _catalogue(offline, config) as catalogue:
         documents = _run(inputs, enabled, None if no_reports else out, catalogue, config)
     rendered = _rendered(documents, output_format)
@@ -319,7 +319,7 @@ def library(
 
     config = _config(paths or [DEFAULT_PATH])  # check writes the library into its out too
     out = out or config.out
-    inputs, enabled = _inputs(paths, None, None)
+    inputs, enabled = _inputs(paths, None, None, out=out)
     documents = check_files(inputs, enabled)
     _say_unreadable(documents)
     built = build_library(documents)

@@ -46,17 +46,20 @@ class InputFile:
     report_name: str  # file name stem for its reports, unique in a run
 
 
-def discover(paths: Sequence[Path]) -> list[InputFile]:
+def discover(paths: Sequence[Path], skip: Sequence[Path] = ()) -> list[InputFile]:
     """Every file to check, in a stable order. Folders are searched recursively; hidden
-    files and folders are skipped. Raises PathNotFound for a path that does not exist.
+    files and folders are skipped, and so are the folders ``skip`` names (the reports
+    folder) when met below a given folder. Raises PathNotFound for a path that does not
+    exist.
 
     Reports name a document by its path relative to the working directory when it lies
     below it; report files are named by the path relative to the inputs' common folder.
     """
+    skipped = frozenset(os.path.realpath(folder) for folder in skip)
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(_walk(path))
+            found.extend(_walk(path, skipped))
         elif path.exists():
             found.append(path)
         else:
@@ -81,11 +84,15 @@ def discover(paths: Sequence[Path]) -> list[InputFile]:
     return inputs
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files below a folder, sorted, skipping hidden files and folders."""
+def _walk(folder: Path, skipped: frozenset[str] = frozenset()) -> list[Path]:
+    """Files below a folder, sorted, skipping hidden files and folders and the folders
+    ``skipped`` holds (real paths)."""
     files: list[Path] = []
     for directory, subdirectories, names in os.walk(folder):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        subdirectories[:] = sorted(
+            d for d in subdirectories if not d.startswith(".")
+            # "check ." writes reports/ below "."; the next run must not read them back
+            and os.path.realpath(os.path.join(directory, d)) not in skipped)
         files.extend(Path(directory, n) for n in sorted(names) if not n.startswith("."))
     return sorted(files)
 
