@@ -206,3 +206,43 @@ def test_comment_in_a_note_stays_out_of_the_note_text(tmp_path: Path, kind: str)
     assert [f.code for f in checked.suppressed] == ["cite.unresolved"]
     assert "sourcecheck" not in checked.document.notes[0].text
     assert checked.document.notes[0].text.startswith("Westad 2004, p. 36.")
+
+
+ONE_LINE = {  # two notes on one line, the comment inside the second (Smith's) only
+    "wikitext": ("doc.wiki", "A claim.<ref>Westad 2004, p. 36.</ref> Another.<ref>Smith 1888, "
+                             "p. 2. <!-- sourcecheck: ignore[cite.unresolved] --></ref>\n\n"
+                             "== Notes ==\n<references />\n\n== Bibliography ==\n* WESTAD\n"),
+    "html": ("doc.html", "<html><body><p>A claim.<sup><a href='#n1'>1</a></sup> Another.<sup>"
+                         "<a href='#n2'>2</a></sup></p><h2>Notes</h2><ol><li id='n1'>Westad "
+                         "2004, p. 36.</li><li id='n2'>Smith 1888, p. 2. <!-- sourcecheck: "
+                         "ignore[cite.unresolved] --></li></ol><h2>Bibliography</h2><ul><li>"
+                         "WESTAD</li></ul></body></html>\n"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ONE_LINE))
+def test_comment_inside_one_of_several_notes_on_a_line_silences_only_that_note(
+        tmp_path: Path, kind: str) -> None:
+    name, text = ONE_LINE[kind]
+    path = tmp_path / name
+    path.write_text(text.replace("WESTAD", "Westad, Odd Arne (2003). Decisive Encounters. "
+                                 "Stanford: Stanford University Press. ISBN 0-8047-4478-5."),
+                    encoding="utf-8")
+    checked = check_document(read_document(path, name))
+    assert [(f.code, f.note) for f in checked.suppressed] == [("cite.unresolved", "2")]
+    assert [(f.code, f.note) for f in checked.findings if f.code == "cite.unresolved"] == \
+        [("cite.unresolved", "1")]
+
+
+def test_comment_inside_one_of_several_entries_on_a_line_silences_only_that_entry(
+        tmp_path: Path) -> None:
+    path = tmp_path / "doc.html"  # a page written on one line, as minified pages are
+    path.write_text(f"<html><body><p>A sentence.</p><h2>Bibliography</h2><ul><li>{TAYLOR}</li>"
+                    f"<li>{TAYLOR.replace('Taylor', 'Tailor').replace('Generalissimo', 'Chief')}"
+                    " <!-- sourcecheck: ignore[isbn.checksum] --></li></ul></body></html>\n",
+                    encoding="utf-8")
+    checked = check_document(read_document(path, "doc.html"))
+    assert len(checked.references) == 2
+    kept = [f.reference for f in checked.findings if f.code == "isbn.checksum"]
+    dropped = [f.reference for f in checked.suppressed if f.code == "isbn.checksum"]
+    assert kept == [checked.references[0].id] and dropped == [checked.references[1].id]

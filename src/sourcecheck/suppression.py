@@ -1,7 +1,8 @@
 """Suppression comments: ``sourcecheck: ignore[code, …]`` written in the document.
 
 A comment names rule codes or areas (``isbn``). It suppresses those findings of the entry
-or note whose lines it stands on, and findings on its own line. In Markdown, wikitext
+or note whose lines it stands on (of several on one line, the one it is written in), and
+findings of no entry or note on its own line. In Markdown, wikitext
 and HTML it is written as an HTML comment, ``<!-- sourcecheck: ignore[isbn.checksum] -->``;
 in plain text as the marker itself, e.g. at the end of the entry's line after ``#``.
 Readers blank the marker (``blank_markers``) so it never becomes part of an entry.
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .models import CheckedDocument, Finding
+from .models import CheckedDocument, Finding, Location
 from .rules import UnknownRuleError, expand_selector
 
 # "sourcecheck" as a word of its own: "mysourcecheck: ignore[…]" is someone else's text
@@ -25,6 +26,8 @@ _MARKER_TEXT = re.compile(r"<!--\s*sourcecheck:\s*ignore\[[^\]\n]*\]\s*-->"
                           r"|(?:(?:#|//|%)[ \t]*)?(?<![\w-])sourcecheck:\s*ignore\[[^\]\n]*\]")
 
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+# first and last source line of an entry or note, and where it starts (line, column)
+_Span = tuple[int, int, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,34 +97,51 @@ def suppress(checked: CheckedDocument) -> tuple[tuple[Finding, ...], tuple[Findi
     scopes = []  # (codes, lines it covers, reference ids and note labels it covers)
     for suppression in suppressions:
         lines = {suppression.line}
-        owners: set[tuple[str, str]] = set()
-        for owner, (first, last) in spans.items():
-            if first <= suppression.line <= last:
-                lines.update(range(first, last + 1))
-                owners.add(owner)
+        owners = _owners(suppression, spans)
+        for owner in owners:
+            first, last = spans[owner][:2]
+            lines.update(range(first, last + 1))
         scopes.append((_codes(suppression), lines, owners))
     kept: list[Finding] = []
     dropped: list[Finding] = []
     for finding in checked.findings:
-        owners_of_finding = {("reference", finding.reference), ("note", finding.note)}
-        hit = any(finding.code in codes and (finding.location.line in lines
-                                            or owners & owners_of_finding)
+        owners_of_finding = ({("reference", finding.reference), ("note", finding.note)}
+                             & spans.keys())
+        # a finding of an entry or note is silenced by a comment of that entry or note
+        # only; a line may hold several (a wikitext paragraph's <ref>s, a one-line page)
+        hit = any(finding.code in codes and (owners & owners_of_finding if owners_of_finding
+                                            else finding.location.line in lines)
                   for codes, lines, owners in scopes)
         (dropped if hit else kept).append(finding)
     return tuple(kept), tuple(dropped)
 
 
-def _spans(checked: CheckedDocument) -> dict[tuple[str, str], tuple[int, int]]:
-    """First and last source line of every reference and note of a document."""
-    spans: dict[tuple[str, str], tuple[int, int]] = {}
+def _owners(suppression: Suppression, spans: dict[tuple[str, str], _Span]
+            ) -> set[tuple[str, str]]:
+    """The entries and notes a comment belongs to: of those whose lines it stands on, the
+    one that starts last before it (several when they start at one place); all of them
+    when none starts before it."""
+    around = [owner for owner, (first, last, _) in spans.items()
+              if first <= suppression.line <= last]
+    here = (suppression.line, suppression.column)
+    before = [owner for owner in around if spans[owner][2] <= here]
+    if not before:
+        return set(around)
+    nearest = max(spans[owner][2] for owner in before)
+    return {owner for owner in before if spans[owner][2] == nearest}
+
+
+def _spans(checked: CheckedDocument) -> dict[tuple[str, str], _Span]:
+    """First and last source line and the start of every reference and note."""
+    spans: dict[tuple[str, str], _Span] = {}
     for reference in checked.references:
-        spans[("reference", reference.id)] = _span(reference.location.line,
+        spans[("reference", reference.id)] = _span(reference.location,
                                                    (s.line for s in reference.lines))
     for note in checked.document.notes:
-        spans[("note", note.label)] = _span(note.location.line, (s.line for s in note.lines))
+        spans[("note", note.label)] = _span(note.location, (s.line for s in note.lines))
     return spans
 
 
-def _span(first: int, lines: Iterable[int]) -> tuple[int, int]:
-    numbers = [first, *lines]
-    return min(numbers), max(numbers)
+def _span(start: Location, lines: Iterable[int]) -> _Span:
+    numbers = [start.line, *lines]
+    return min(numbers), max(numbers), (start.line, start.column)
