@@ -270,3 +270,13 @@ def test_a_byte_order_mark_is_read_past(project: Path) -> None:
     (project / "sourcecheck.toml").write_bytes('\ufefffail_on = "never"\r\n'.encode())
     assert load_config([project / "docs"]).fail_on == "never"
     assert _check()[0] == 0
+
+
+def test_a_home_folder_in_out_and_cache_dir_is_expanded(project: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(project / "home"))
+    (project / "sourcecheck.toml").write_text('out = "~/reports"\ncache_dir = "~/.cache/sc"\n',
+                                              encoding="utf-8")
+    config = load_config([project / "docs"], environ={})  # the tests' own cache aside
+    assert config.out == project / "home" / "reports"  # not a folder called "~"
+    assert config.lookup.cache_dir == project / "home" / ".cache" / "sc"

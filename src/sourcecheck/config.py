@@ -245,10 +245,11 @@ def load_config(paths: Sequence[Path] = (), environ: Mapping[str, str] | None = 
             raise ConfigError(f"{where}: {message}") from None
         (rules if key in _RULE_KEYS else looked_up)[key] = checked
     folder = path.parent.resolve()
+    # "~/…" is the home folder, as a shell would read it, not a folder called "~"
     if "out" in rules:
-        rules["out"] = folder / rules["out"]
+        rules["out"] = folder / Path(rules["out"]).expanduser()
     if "cache_dir" in looked_up:
-        looked_up["cache_dir"] = folder / looked_up["cache_dir"]
+        looked_up["cache_dir"] = folder / Path(looked_up["cache_dir"]).expanduser()
     return Config(path=path, lookup=_lookup(looked_up, environ), **rules)
 
 
