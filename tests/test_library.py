@@ -91,6 +91,24 @@ def test_a_set_isbn_shared_by_two_entries_makes_them_one_work() -> None:
     assert len(library.works) == 1 and len(library.works[0].citing) == 2
 
 
+def test_two_volumes_of_one_work_stay_apart() -> None:
+    def volume(number: int, isbn: str) -> str:
+        return (f"Fairbank, John K., ed. The Cambridge History of China. Vol. {number}. "
+                f"Cambridge: Cambridge University Press, 1986. ISBN {isbn}")
+    first, second = volume(12, "0-521-23541-3"), volume(13, "0-521-24338-6")
+    documents = run([document([first]), document([second])])
+    assert [r.volume for d in documents for r in d.references] == ["12", "13"]
+    library = build_library(documents)
+    # one entry with volume = 1 would say volume 2 was never cited
+    assert sorted(w.reference.volume or "" for w in library.works) == ["12", "13"]
+    assert all(len(w.citing) == 1 and not w.conflicts for w in library.works)
+    # and a volume cited beside the whole set is still the set's work
+    tang_2 = ("Tang, Yilu and Bi, Jianzhong, History of Chinese People's Liberation Army in "
+              "Chinese Liberation War, Volume 2, Military Scientific Publishing House in "
+              "Beijing, 1995, ISBN 7800219615")
+    assert len(library_of([[TANG.format(v="Volume")], [tang_2]]).works) == 1
+
+
 def test_same_authors_title_and_year_are_one_work_without_isbn() -> None:
     plain = ("Westad, Odd Arne (2003). Decisive encounters : the Chinese Civil War, 1946–1950. "
              "Stanford: Stanford University Press.")

@@ -21,9 +21,11 @@ from ..normalize import family_key, fold, main_work_key, work_key
 
 
 def same_work(a: Reference, b: Reference) -> bool:
-    """False only when two references that share an ISBN are plainly two works: both
-    have titles and people, no title agrees (``titles_agree``) and no family name is
-    shared."""
+    """False only when two references that share an ISBN are plainly two works: they
+    name different volumes (of a set whose ISBN both give), or both have titles and
+    people, no title agrees (``titles_agree``) and no family name is shared."""
+    if _other_volumes(a, b):
+        return False
     people_a = {family_key(n) for n in (*a.authors, *a.editors)} - {""}
     people_b = {family_key(n) for n in (*b.authors, *b.editors)} - {""}
     if not people_a or not people_b:
@@ -46,16 +48,22 @@ def _titles_agree(a: str, b: str) -> bool:
     return cited_titles_agree(a, b)
 
 
+def _other_volumes(a: Reference, b: Reference) -> bool:
+    return bool(a.volume and b.volume) and fold(a.volume or "") != fold(b.volume or "")
+
+
 def identity_keys(reference: Reference) -> list[Hashable]:
     """The keys by which ``reference`` joins other references into one work, ISBNs
-    aside (``group_references`` weighs those)."""
+    aside (``group_references`` weighs those). A volume is part of the key: volumes 12
+    and 13 of one history are two entries of the library, each with its own volume."""
     keys: list[Hashable] = []
     if not reference.is_parsed:
         keys.append(("raw", fold(reference.raw)))
         return keys
+    volume = fold(reference.volume or "")
     for key in (work_key(reference), main_work_key(reference)):
         if key is not None:
-            keys.append(("work", key))
+            keys.append(("work", key, volume))
     return keys
 
 
