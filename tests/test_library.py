@@ -109,6 +109,18 @@ def test_two_volumes_of_one_work_stay_apart() -> None:
     assert len(library_of([[TANG.format(v="Volume")], [tang_2]]).works) == 1
 
 
+def test_volumes_of_different_years_sharing_a_set_isbn_are_no_conflict() -> None:
+    def volume(number: int, year: int, isbn: str) -> str:
+        return ("Tang, Yilu and Bi, Jianzhong, History of Chinese People's Liberation Army in "
+                f"Chinese Liberation War, Volume {number}, Military Scientific Publishing "
+                f"House in Beijing, {year}, ISBN {isbn} (Volume {number}), 7800219615 (set)")
+    documents = run([document([volume(1, 1993, "7-80021-719-1")]),
+                     document([volume(3, 1997, "7800219631")])])
+    assert not any("library.conflict" in codes(d) for d in documents)
+    assert [(w.reference.volume, len(w.citing)) for w in build_library(documents).works] == \
+        [("1", 1), ("3", 1)]
+
+
 def test_same_authors_title_and_year_are_one_work_without_isbn() -> None:
     plain = ("Westad, Odd Arne (2003). Decisive encounters : the Chinese Civil War, 1946–1950. "
              "Stanford: Stanford University Press.")
