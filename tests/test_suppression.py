@@ -246,3 +246,18 @@ def test_comment_inside_one_of_several_entries_on_a_line_silences_only_that_entr
     kept = [f.reference for f in checked.findings if f.code == "isbn.checksum"]
     dropped = [f.reference for f in checked.suppressed if f.code == "isbn.checksum"]
     assert kept == [checked.references[0].id] and dropped == [checked.references[1].id]
+
+
+def test_the_marker_typed_into_a_word_paragraph_works_as_in_plain_text(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("A sentence.")
+    word.add_paragraph("Bibliography")
+    word.add_paragraph(f"{TAYLOR} # sourcecheck: ignore[isbn.checksum]")
+    word.add_paragraph(LARY)
+    word.save(str(tmp_path / "doc.docx"))
+    checked = check_document(read_document(tmp_path / "doc.docx", "doc.docx"))
+    assert [f.code for f in checked.suppressed] == ["isbn.checksum"]
+    assert "sourcecheck" not in checked.references[0].raw
+    assert "ref.no-identifier" in codes(checked)  # Lary's own finding stays
