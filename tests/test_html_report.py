@@ -568,3 +568,21 @@ def test_a_second_run_does_not_read_the_first_runs_reports(tmp_path: Path,
             result.stdout
     assert sorted(p.name for p in (tmp_path / "reports").iterdir() if p.name.startswith("a"))\
         == (["a.txt.html", "a.txt.json", "a.txt.md"] if command == "check" else [])
+
+
+def test_pages_count_the_findings_a_comment_suppressed() -> None:
+    text = ("A sentence.\n\nBibliography\n\n  • Taylor, Jay (2009). The Generalissimo. "
+            "Cambridge: Harvard University Press. ISBN 0-674-03338-9.  # sourcecheck: "
+            "ignore[isbn.checksum]\n")
+    checked = check_text(text, path="doc.txt")
+    assert len(checked.suppressed) == 1
+
+    def suppressed_count(html: str) -> list[str]:
+        return [span.text_content().strip() for span in
+                _dom(html).xpath("//p[@class='summary']/span[@class='count']")
+                if "suppressed" in span.text_content()]
+
+    assert suppressed_count(render_document_html(checked)) == ["1 suppressed"]
+    assert suppressed_count(render_index_html([checked], ["doc.txt"])) == ["1 suppressed"]
+    clean = check_text(text.replace("  # sourcecheck: ignore[isbn.checksum]", ""))
+    assert suppressed_count(render_document_html(clean)) == []  # no "0 suppressed" clutter
