@@ -208,7 +208,8 @@ def test_comment_in_a_note_stays_out_of_the_note_text(tmp_path: Path, kind: str)
     assert checked.document.notes[0].text.startswith("Westad 2004, p. 36.")
 
 
-ONE_LINE = {  # two notes on one line, the comment inside the second (Smith's) only
+ONE_LINE = {  # two notes on one line, the comment inside the second (Smith's) only, at its
+    # end or at its start (then nearer to its text than to the end of the note before)
     "wikitext": ("doc.wiki", "A claim.<ref>Westad 2004, p. 36.</ref> Another.<ref>Smith 1888, "
                              "p. 2. <!-- sourcecheck: ignore[cite.unresolved] --></ref>\n\n"
                              "== Notes ==\n<references />\n\n== Bibliography ==\n* WESTAD\n"),
@@ -217,6 +218,16 @@ ONE_LINE = {  # two notes on one line, the comment inside the second (Smith's) o
                          "2004, p. 36.</li><li id='n2'>Smith 1888, p. 2. <!-- sourcecheck: "
                          "ignore[cite.unresolved] --></li></ol><h2>Bibliography</h2><ul><li>"
                          "WESTAD</li></ul></body></html>\n"),
+    "wikitext-comment-first": (
+        "doc.wiki", "A claim.<ref>Westad 2004, p. 36.</ref> Another.<ref><!-- sourcecheck: "
+                    "ignore[cite.unresolved] -->Smith 1888, p. 2.</ref>\n\n== Notes ==\n"
+                    "<references />\n\n== Bibliography ==\n* WESTAD\n"),
+    "html-comment-first": (
+        "doc.html", "<html><body><p>A claim.<sup><a href='#n1'>1</a></sup> Another.<sup>"
+                    "<a href='#n2'>2</a></sup></p><h2>Notes</h2><ol><li id='n1'>Westad 2004, "
+                    "p. 36.</li><li id='n2'><!-- sourcecheck: ignore[cite.unresolved] -->Smith "
+                    "1888, p. 2.</li></ol><h2>Bibliography</h2><ul><li>WESTAD</li></ul>"
+                    "</body></html>\n"),
 }
 
 

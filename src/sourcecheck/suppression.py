@@ -11,10 +11,9 @@ Readers blank the marker (``blank_markers``) so it never becomes part of an entr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .models import CheckedDocument, Finding, Location
+from .models import CheckedDocument, Finding, LineStart, Location, locate
 from .rules import UnknownRuleError, expand_selector
 
 # "sourcecheck" as a word of its own: "mysourcecheck: ignore[…]" is someone else's text
@@ -26,8 +25,9 @@ _MARKER_TEXT = re.compile(r"<!--\s*sourcecheck:\s*ignore\[[^\]\n]*\]\s*-->"
                           r"|(?:(?:#|//|%)[ \t]*)?(?<![\w-])sourcecheck:\s*ignore\[[^\]\n]*\]")
 
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
-# first and last source line of an entry or note, and where it starts (line, column)
-_Span = tuple[int, int, tuple[int, int]]
+# first and last source line of an entry or note, where it starts and where its text ends
+# (line, column)
+_Span = tuple[int, int, tuple[int, int], tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class Suppression:
     line: int
     column: int
     selectors: tuple[str, ...]
+    end_column: int = 0  # the column just after the marker; 0: not known
 
 
 def blank_markers(text: str) -> str:
@@ -62,7 +63,7 @@ def find_suppressions(text: str) -> list[Suppression]:
     for number, line in enumerate(text.split("\n"), start=1):
         for match in _MARKER.finditer(line):
             selectors = tuple(s.strip() for s in match.group("codes").split(",") if s.strip())
-            found.append(Suppression(number, match.start() + 1, selectors))
+            found.append(Suppression(number, match.start() + 1, selectors, match.end() + 1))
     return found
 
 
@@ -118,30 +119,47 @@ def suppress(checked: CheckedDocument) -> tuple[tuple[Finding, ...], tuple[Findi
 
 def _owners(suppression: Suppression, spans: dict[tuple[str, str], _Span]
             ) -> set[tuple[str, str]]:
-    """The entries and notes a comment belongs to: of those whose lines it stands on, the
-    one that starts last before it (several when they start at one place); all of them
-    when none starts before it."""
-    around = [owner for owner, (first, last, _) in spans.items()
+    """The entries and notes a comment belongs to, of those whose lines it stands on: the
+    one whose text it stands in; else the nearer of the one ending before it and the one
+    starting after it on its line ("… p. 2. <!-- c --></li>" and "<li><!-- c -->Smith …"),
+    the one before on a tie; all of them when neither is found."""
+    around = [owner for owner, (first, last, _, _) in spans.items()
               if first <= suppression.line <= last]
     here = (suppression.line, suppression.column)
-    before = [owner for owner in around if spans[owner][2] <= here]
-    if not before:
+    past = (suppression.line, max(suppression.end_column, suppression.column))
+    inside = [owner for owner in around if spans[owner][2] <= here < spans[owner][3]]
+    if inside:
+        innermost = max(spans[owner][2] for owner in inside)
+        return {owner for owner in inside if spans[owner][2] == innermost}
+    before = [owner for owner in around if spans[owner][3] <= here]
+    after = [owner for owner in around if spans[owner][2] >= past]
+    if not before and not after:
         return set(around)
-    nearest = max(spans[owner][2] for owner in before)
-    return {owner for owner in before if spans[owner][2] == nearest}
+    last_end = max((spans[owner][3] for owner in before), default=None)
+    first_start = min((spans[owner][2] for owner in after), default=None)
+    ending_before = {owner for owner in before if spans[owner][3] == last_end}
+    starting_after = {owner for owner in after if spans[owner][2] == first_start}
+    if last_end is None or first_start is None:
+        return ending_before or starting_after
+    # the owners after it start on its line (their lines include it); the one before may
+    # end on an earlier line, and then nothing of another stands between
+    gap_before = here[1] - last_end[1] if last_end[0] == here[0] else 0
+    gap_after = first_start[1] - past[1]
+    return ending_before if gap_before <= gap_after else starting_after
 
 
 def _spans(checked: CheckedDocument) -> dict[tuple[str, str], _Span]:
-    """First and last source line and the start of every reference and note."""
+    """Lines, start and end of every reference and note of a document."""
     spans: dict[tuple[str, str], _Span] = {}
     for reference in checked.references:
-        spans[("reference", reference.id)] = _span(reference.location,
-                                                   (s.line for s in reference.lines))
+        spans[("reference", reference.id)] = _span(reference.location, reference.lines,
+                                                   len(reference.raw))
     for note in checked.document.notes:
-        spans[("note", note.label)] = _span(note.location, (s.line for s in note.lines))
+        spans[("note", note.label)] = _span(note.location, note.lines, len(note.text))
     return spans
 
 
-def _span(start: Location, lines: Iterable[int]) -> _Span:
-    numbers = [start.line, *lines]
-    return min(numbers), max(numbers), (start.line, start.column)
+def _span(start: Location, lines: tuple[LineStart, ...], length: int) -> _Span:
+    numbers = [start.line, *(s.line for s in lines)]
+    end = locate(start, lines, length)
+    return min(numbers), max(numbers), (start.line, start.column), (end.line, end.column)
