@@ -272,3 +272,17 @@ def test_the_marker_typed_into_a_word_paragraph_works_as_in_plain_text(tmp_path:
     assert [f.code for f in checked.suppressed] == ["isbn.checksum"]
     assert "sourcecheck" not in checked.references[0].raw
     assert "ref.no-identifier" in codes(checked)  # Lary's own finding stays
+
+
+def test_comment_alone_on_a_footnotes_continuation_line_covers_the_footnote(
+        tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("A sentence.[^1] More.[^2]\n\n[^1]: Westad 2004, p. 36.\n"
+                    "    <!-- sourcecheck: ignore[cite.unresolved] -->\n[^2]: Smith 1888.\n\n"
+                    "## Bibliography\n\n- Westad, Odd Arne (2003). Decisive Encounters. "
+                    "Stanford: Stanford University Press.\n", encoding="utf-8")
+    checked = check_document(read_document(path, "doc.md"))
+    assert [(f.code, f.note) for f in checked.suppressed] == [("cite.unresolved", "1")]
+    assert [(f.code, f.note) for f in checked.findings if f.code == "cite.unresolved"] == \
+        [("cite.unresolved", "2")]
+    assert checked.document.notes[0].text == "Westad 2004, p. 36."

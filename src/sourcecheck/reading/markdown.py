@@ -147,9 +147,7 @@ def _footnote_definitions(path: str, lines: list[str]) -> tuple[list[Note], set[
         if match is None:
             index += 1
             continue
-        # a suppression comment is blanked here as the text reader blanks it in entries:
-        # it is not part of what the note says
-        parts = [(strip_line(blank_markers(line)[match.end():], index + 1), match.end())]
+        parts = [(strip_line(line[match.end():], index + 1), match.end())]
         used.add(index)
         index += 1
         blank = False
@@ -163,7 +161,7 @@ def _footnote_definitions(path: str, lines: list[str]) -> tuple[list[Note], set[
             if _FOOTNOTE_DEFINITION.match(line) or (blank and not indented):
                 break
             indent = len(line) - len(line.lstrip())
-            parts.append((strip_line(blank_markers(line)[indent:], index + 1), indent))
+            parts.append((strip_line(line[indent:], index + 1), indent))
             used.update(range(index - blank, index + 1))
             blank = False
             index += 1
@@ -189,7 +187,10 @@ def _note(path: str, label: str, parts: list[tuple[RenderedLine, int]]) -> Note:
                                         shift + source_column))
         texts.append(text)
         offset += len(text) + 1
-    joined = " ".join(texts)
+    # A suppression comment is blanked as the text reader blanks it in entries: it is not
+    # part of what the note says. Blanked only now, so a line holding nothing but the
+    # comment stays one of the note's lines (the comment covers the note from there).
+    joined = blank_markers(" ".join(texts)).rstrip()
     first = parts[0][0]
     location = Location(path, first.line, starts[0].column if starts else 1)
     return Note(label, joined, location, 1, tuple(starts) if len(starts) > 1 else ())
