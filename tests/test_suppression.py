@@ -286,3 +286,16 @@ def test_comment_alone_on_a_footnotes_continuation_line_covers_the_footnote(
     assert [(f.code, f.note) for f in checked.findings if f.code == "cite.unresolved"] == \
         [("cite.unresolved", "2")]
     assert checked.document.notes[0].text == "Westad 2004, p. 36."
+
+
+def test_comment_alone_on_the_line_below_an_entry_covers_the_entry() -> None:
+    text = ("A sentence.\n\nBibliography\n\n"
+            "  • Taylor, Jay (2009). The Generalissimo. Cambridge: Harvard University Press.\n"
+            "    ISBN 0-674-03338-9.\n"
+            "    # sourcecheck: ignore[isbn.checksum]\n"
+            f"  • {LARY}\n  • {TAYLOR.replace('Taylor', 'Tailor')}\n\n"
+            "# sourcecheck: ignore[isbn.checksum]\n")  # after a blank line: no entry's
+    checked = check_text(text)
+    assert [(f.code, f.location.line) for f in checked.suppressed] == [("isbn.checksum", 6)]
+    assert [(f.code, f.location.line) for f in checked.findings if f.code == "isbn.checksum"] \
+        == [("isbn.checksum", 9)]

@@ -1,10 +1,11 @@
 """Suppression comments: ``sourcecheck: ignore[code, …]`` written in the document.
 
 A comment names rule codes or areas (``isbn``). It suppresses those findings of the entry
-or note whose lines it stands on (of several on one line, the one it is written in), and
-findings of no entry or note on its own line. In Markdown, wikitext
-and HTML it is written as an HTML comment, ``<!-- sourcecheck: ignore[isbn.checksum] -->``;
-in plain text as the marker itself, e.g. at the end of the entry's line after ``#``.
+or note whose lines it stands on (of several on one line, the one it is written in; alone
+on the line right under one, that one), and findings of no entry or note on its own line.
+In Markdown, wikitext and HTML it is written as an HTML comment,
+``<!-- sourcecheck: ignore[isbn.checksum] -->``; in plain text as the marker itself, e.g. at
+the end of the entry's line after ``#``.
 Readers blank the marker (``blank_markers``) so it never becomes part of an entry.
 """
 
@@ -95,10 +96,15 @@ def suppress(checked: CheckedDocument) -> tuple[tuple[Finding, ...], tuple[Findi
     if not suppressions:
         return checked.findings, ()
     spans = _spans(checked)
+    text_lines = checked.document.text.split("\n")
     scopes = []  # (codes, lines it covers, reference ids and note labels it covers)
     for suppression in suppressions:
         lines = {suppression.line}
         owners = _owners(suppression, spans)
+        if not owners and not blank_markers(text_lines[suppression.line - 1]).strip():
+            # alone on the line under an entry: the reader ended the entry above it (the
+            # line reads as blank), yet it was written as the entry's last line
+            owners = _ending_on(suppression.line - 1, spans)
         for owner in owners:
             first, last = spans[owner][:2]
             lines.update(range(first, last + 1))
@@ -146,6 +152,13 @@ def _owners(suppression: Suppression, spans: dict[tuple[str, str], _Span]
     gap_before = here[1] - last_end[1] if last_end[0] == here[0] else 0
     gap_after = first_start[1] - past[1]
     return ending_before if gap_before <= gap_after else starting_after
+
+
+def _ending_on(line: int, spans: dict[tuple[str, str], _Span]) -> set[tuple[str, str]]:
+    """The entries and notes whose text ends last on ``line``."""
+    ending = [owner for owner, (_, last, _, _) in spans.items() if last == line]
+    last_end = max((spans[owner][3] for owner in ending), default=None)
+    return {owner for owner in ending if spans[owner][3] == last_end}
 
 
 def _spans(checked: CheckedDocument) -> dict[tuple[str, str], _Span]:
