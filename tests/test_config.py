@@ -120,6 +120,16 @@ def test_fail_on_in_file_and_on_the_command_line(project: Path) -> None:
     assert _check("--fail-on", "error")[0] == 1
 
 
+@pytest.mark.parametrize("key", ["fail_on", "fail-on"])
+def test_keys_may_be_written_with_hyphens(project: Path, key: str) -> None:
+    """pyproject.toml tables are often kebab-case (as ruff's): both spellings are one key."""
+    (project / "pyproject.toml").write_text(
+        f'[tool.sourcecheck]\n{key} = "never"\ncache-found-days = 7\n', encoding="utf-8")
+    assert _check()[0] == 0
+    config = load_config([project / "docs"])
+    assert config.fail_on == "never" and config.lookup.cache_found_days == 7
+
+
 def test_out_and_formats_relative_to_the_config_file(project: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     (project / "sourcecheck.toml").write_text('out = "build/reports"\nformats = ["bib"]\n',
@@ -163,8 +173,10 @@ def test_cache_expiry_from_config(project: Path) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     pytest.param('selct = ["isbn"]\n',
                  "unknown key 'selct' (did you mean 'select'?)", id="unknown-key"),
-    pytest.param('fail-on = "never"\n',
-                 "unknown key 'fail-on' (did you mean 'fail_on'?)", id="hyphenated-key"),
+    pytest.param('fail-on = "never"\nfail_on = "error"\n',
+                 "'fail-on' and 'fail_on' are one key, given twice", id="key-spelt-twice"),
+    pytest.param('fail-onn = "never"\n',
+                 "unknown key 'fail-onn' (did you mean 'fail_on'?)", id="hyphenated-typo"),
     pytest.param('colour = "red"\n', "unknown key 'colour'", id="unknown-key-no-hint"),
     pytest.param('select = "isbn"\n', "select: must be a list of rule codes or areas, got a "
                  "string", id="string-for-list"),

@@ -228,12 +228,18 @@ def load_config(paths: Sequence[Path] = (), environ: Mapping[str, str] | None = 
     where = _shown(path) + (" [tool.sourcecheck]" if path.name == PYPROJECT else "")
     rules: dict[str, Any] = {}
     looked_up: dict[str, Any] = {}
-    for key, value in table.items():
+    seen: dict[str, str] = {}  # key -> the spelling the file used
+    for written, value in table.items():
+        # "fail-on" and "fail_on" are one key: pyproject.toml tables are often kebab-case
+        key = written.replace("-", "_")
+        if key in seen:
+            raise ConfigError(f"{where}: {seen[key]!r} and {written!r} are one key, given twice")
+        seen[key] = written
         check = _RULE_KEYS.get(key) or _LOOKUP_KEYS.get(key)
         if check is None:
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ConfigError(f"{where}: unknown key {key!r}{hint}")
+            raise ConfigError(f"{where}: unknown key {written!r}{hint}")
         try:
             checked = check(value)
             if key in _LOOKUP_KEYS and key != "providers":
