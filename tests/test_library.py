@@ -325,3 +325,12 @@ def test_a_chapter_gives_no_book_title_or_pages_to_a_work_cited_as_a_book(
     assert work.reference.kind.value == "book"
     assert (work.reference.booktitle, work.reference.pages) == (None, None)
     assert work.reference.title == "Liberation War History"
+
+
+def test_library_command_counts_in_the_singular(tmp_path: Path) -> None:
+    source = tmp_path / "one.txt"
+    source.write_text("Bibliography\n\n• Lary, Diana. China's Civil War. Cambridge: "
+                      "Cambridge University Press, 2015.\n", encoding="utf-8")
+    result = runner.invoke(app, ["library", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("1 work from 1 reference in 1 document\n")
