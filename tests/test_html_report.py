@@ -563,8 +563,8 @@ def test_a_second_run_does_not_read_the_first_runs_reports(tmp_path: Path,
     for _ in range(2):  # "check ." writes reports/ below "." the first time
         result = CliRunner().invoke(app, [command, ".", *options])
         assert result.exit_code == 0, result.output
-        assert ("\n1 document, 1 references" in result.stdout if command == "check" else
-                result.stdout.startswith("1 works from 1 references in 1 documents")), \
+        assert ("\n1 document, 1 reference, 0 notes" in result.stdout if command == "check"
+                else result.stdout.startswith("1 work from 1 reference in 1 document")), \
             result.stdout
     assert sorted(p.name for p in (tmp_path / "reports").iterdir() if p.name.startswith("a"))\
         == (["a.txt.html", "a.txt.json", "a.txt.md"] if command == "check" else [])

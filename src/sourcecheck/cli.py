@@ -255,11 +255,6 @@ def _catalogue(offline: bool, config: Config | None = None) -> _OpenCatalogue:
     return _OpenCatalogue(offline, config if config is not None else _config())
 
 
-def _count(number: int, noun: str) -> str:
-    """"1 work", "2 works"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _plain(text: str, **_styles: Any) -> str:
     return text
 
@@ -337,11 +332,13 @@ def library(
         typer.echo(json.dumps(library_json(built), ensure_ascii=False, indent=2))
         return
     references = sum(len(work.citing) for work in built.works)
-    typer.echo(f"{_count(len(built.works), 'work')} from "
-               f"{_count(references, 'reference')} in {_count(len(documents), 'document')}")
+    from .reports.terminal import counted
+
+    typer.echo(f"{counted(len(built.works), 'work')} from "
+               f"{counted(references, 'reference')} in {counted(len(documents), 'document')}")
     for work in built.works:
         for conflict in work.conflicts:
-            values = ", ".join(f"{value!r} ({_count(len(givers), 'document')})"
+            values = ", ".join(f"{value!r} ({counted(len(givers), 'document')})"
                                for value, givers in conflict.values)
             typer.echo(f"  {work.key}: {conflict.field} differs: {values}")
     typer.echo(f"Library written to {bib} and {csl}")

@@ -28,9 +28,10 @@ def render_summary(documents: Sequence[CheckedDocument], style: Style = _plain,
             if show_hints and finding.hint:
                 lines.append(f"    hint: {finding.hint}")
     findings = [f for d in documents for f in d.findings]
-    total = (f"{len(documents)} document{'s' if len(documents) != 1 else ''}, "
-             f"{sum(len(d.references) for d in documents)} references, "
-             f"{sum(len(d.document.notes) for d in documents)} notes: {counts_line(findings)}")
+    total = (f"{counted(len(documents), 'document')}, "
+             f"{counted(sum(len(d.references) for d in documents), 'reference')}, "
+             f"{counted(sum(len(d.document.notes) for d in documents), 'note')}: "
+             f"{counts_line(findings)}")
     suppressed = sum(len(d.suppressed) for d in documents)
     if suppressed:
         total += f" · {suppressed} suppressed"
@@ -43,3 +44,8 @@ def render_summary(documents: Sequence[CheckedDocument], style: Style = _plain,
             f"{n} {status.value}" for status, n in counts.items() if n))
     lines.append(style(total, bold=True))
     return "\n".join(lines)
+
+
+def counted(number: int, noun: str) -> str:
+    """"1 work", "2 works": a count and its noun, plural unless the count is 1."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
