@@ -206,6 +206,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _sentence_out_of_author(raw, merged)
     merged = _place_publisher_boundary(raw, merged)
     merged = _names_out_of_title(raw, merged)
+    merged = _publisher_out_of_container(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -321,6 +322,28 @@ def _names_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     return spans
 
 
+# "In Proceedings AAAI-91. AAAI": a container's last sentence of one capitalised word.
+_CONTAINER_PUBLISHER = re.compile(r"[.?!]\s+(?P<publisher>[A-Z][\w&-]*[.,]?)$")
+
+
+def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In Proceedings AAAI-91. AAAI", "Handbuch der Sozialarbeit. Luchterhand": in an
+    entry without a publisher, a container span whose last sentence is one capitalised
+    word gives that word to the publisher."""
+    if any(s.label == "publisher" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "booktitle":
+            continue
+        match = _CONTAINER_PUBLISHER.search(raw, span.start, span.end)
+        if match is None:
+            return spans
+        return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
+                TaggedSpan("publisher", match.start("publisher"), span.end),
+                *spans[index + 1:]]
+    return spans
+
+
 _WORD_END = re.compile(r"\S+\.(?=\s+\S)")
 
 
@@ -417,6 +440,9 @@ def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
 _ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Ubersetzt|Edited|"
                             r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b|"
                             r"\s+\((?i:translated|trans\.|edited|ed\.)\s+by\b")
+# "Homo Academicus, Peter Collier (trans.)": a name with its role ends no title.
+_ROLE_NAME_END = re.compile(r",\s+(?P<name>[^,()]{3,60}?)\s+\((?i:trans|transl|tr|eds?|hrsg)\.?\)"
+                            r"[.,]?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 
@@ -425,6 +451,9 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     role = _ROLE_SENTENCE.search(raw, start, end)
     if role:
         start, end = trim(raw, start, role.start() + 1)
+    person = _ROLE_NAME_END.search(raw, start, end)
+    if person and looks_like_personal_name(person.group("name")):
+        start, end = trim(raw, start, person.start() + 1)
     volume = _TRAILING_VOLUME.search(raw, start, end)
     if volume and volume.start() > start and fields.volume is None:
         _set(fields, "volume", volume.group("volume"), volume.start("volume"),
@@ -445,11 +474,19 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     _set(fields, "title", re.sub(r"\s+:", ":", " ".join(raw[start:end].split())), start, end)
 
 
+# "In Essays: Critical and Clinical, translated by Daniel W. Smith": the clause that names
+# the container's translator or editors is not the container's title.
+_CONTAINER_ROLE = re.compile(r",\s+(?:translated|trans\.|edited|ed\.|eds\.)\s", re.I)
+
+
 def _read_container(name: str) -> _Reader:
     def read(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         match = _IN.match(raw, start, end)
         if match:
             start, end = trim(raw, match.end(), end)
+        role = _CONTAINER_ROLE.search(raw, start, end)
+        if role:
+            start, end = trim(raw, start, role.start() + 1)
         _set(fields, name, " ".join(raw[start:end].split()), start, end)
     return read
 
