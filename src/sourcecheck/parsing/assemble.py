@@ -207,6 +207,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _place_publisher_boundary(raw, merged)
     merged = _names_out_of_title(raw, merged)
     merged = _publisher_out_of_container(raw, merged)
+    merged = _ditto_author(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -341,6 +342,33 @@ def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Tagge
         return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
                 TaggedSpan("publisher", match.start("publisher"), span.end),
                 *spans[index + 1:]]
+    return spans
+
+
+# "———.", "---", "______ ." : the previous entry's authors, written as a dash run.
+_DITTO = re.compile(r"[-—–_]{2,}\s*[.,]?(?=\s)")
+
+
+def _ditto_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"--- Jewish Law from Jesus …": an author span that starts with a dash run (the
+    previous entry's authors) ends with it; the words after it begin the title."""
+    for index, span in enumerate(spans):
+        if span.label != "author":
+            continue
+        match = _DITTO.match(raw, span.start, span.end)
+        if match is None:
+            return spans
+        rest = match.end()
+        while rest < span.end and raw[rest] == " ":
+            rest += 1
+        if rest >= span.end:
+            return spans
+        end = span.end
+        tail = spans[index + 1:]
+        if tail and tail[0].label == "title":
+            end, tail = tail[0].end, tail[1:]
+        return [*spans[:index], TaggedSpan("author", span.start, match.end()),
+                TaggedSpan("title", rest, end), *tail]
     return spans
 
 
