@@ -393,6 +393,8 @@ def _sentence_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
             rest = match.end()
             while raw[rest] == " ":
                 rest += 1
+            if is_corporate(raw[rest:span.end].rstrip(".")):
+                return spans  # "U.S. Department of Veterans Affairs.": one corporate name
             end = span.end
             tail = spans[index + 1:]
             if tail and tail[0].label == "title":
