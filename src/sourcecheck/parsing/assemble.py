@@ -473,6 +473,11 @@ _ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Uber
 # "Homo Academicus, Peter Collier (trans.)": a name with its role ends no title.
 _ROLE_NAME_END = re.compile(r",\s+(?P<name>[^,()]{3,60}?)\s+\((?i:trans|transl|tr|eds?|hrsg)\.?\)"
                             r"[.,]?$")
+# "…, working paper", "… (Report)", "…, page 346": what the work is, or where in it,
+# after the title's last comma or sentence.
+_TRAILING_GENRE = re.compile(
+    r"(?:[,.]\s+|\s+\()(?i:(?:[a-z.]+\s+){0,2}(?:paper|report|thesis|dissertation|dvd|"
+    r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 
@@ -484,6 +489,9 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     person = _ROLE_NAME_END.search(raw, start, end)
     if person and looks_like_personal_name(person.group("name")):
         start, end = trim(raw, start, person.start() + 1)
+    genre = _TRAILING_GENRE.search(raw, start, end)
+    if genre and genre.start() > start:
+        start, end = trim(raw, start, genre.start() + (raw[genre.start()] in ",."))
     volume = _TRAILING_VOLUME.search(raw, start, end)
     if volume and volume.start() > start and fields.volume is None:
         _set(fields, "volume", volume.group("volume"), volume.start("volume"),
