@@ -208,6 +208,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _names_out_of_title(raw, merged)
     merged = _publisher_out_of_container(raw, merged)
     merged = _ditto_author(raw, merged)
+    merged = _container_out_of_editor(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -342,6 +343,59 @@ def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Tagge
         return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
                 TaggedSpan("publisher", match.start("publisher"), span.end),
                 *spans[index + 1:]]
+    return spans
+
+
+# Where a container's title ends and its editors begin inside one "In …" span.
+_EDS_AFTER = re.compile(r",?\s+(?:eds?\.|edited by|hrsg\.|hg\.)\s", re.I)
+_EDS_BEFORE = re.compile(r"\((?:eds?|hrsg|hgg?|dir|éds?)\.?\)[.,:]?\s+", re.I)
+_QUESTION_END = re.compile(r"[?!]\s+")
+_IN_AT = re.compile(r"in:?\s+", re.I)  # matched at a span's start ("^" is the string's)
+
+
+def _container_out_of_editor(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.)" tagged as
+    one editor span, in an entry without a container: the container is split off —
+    before ", eds. …", after "(eds.)," when names come first, at a "?" that ends its
+    title, or before the first comma part that reads as a name."""
+    if any(s.label == "booktitle" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "editor":
+            continue
+        opening = _IN_AT.match(raw, span.start, span.end)
+        if opening is None:
+            return spans
+        start = opening.end()
+        before = _EDS_BEFORE.search(raw, start, span.end)
+        if before and before.end() < span.end and \
+                looks_like_personal_name(raw[start:before.start()].split(",")[0].strip()):
+            return [*spans[:index], TaggedSpan("editor", span.start, before.end()),
+                    TaggedSpan("booktitle", before.end(), span.end), *spans[index + 1:]]
+        boundary = None
+        rest = 0
+        after = _EDS_AFTER.search(raw, start, span.end)
+        question = _QUESTION_END.search(raw, start, span.end)
+        if after:
+            boundary, rest = after.start() + (raw[after.start()] == ","), after.end()
+        elif question:
+            boundary = question.start() + 1
+        else:
+            offset = start
+            for number, part in enumerate(raw[start:span.end].split(",")):
+                if number and looks_like_personal_name(part.strip()):
+                    boundary = offset
+                    break
+                offset += len(part) + 1
+        if boundary is None or boundary <= start:
+            return spans
+        rest = max(rest, boundary)  # the editors begin after ", eds."
+        while rest < span.end and raw[rest] == " ":
+            rest += 1
+        if rest >= span.end:
+            return spans
+        return [*spans[:index], TaggedSpan("booktitle", span.start, boundary),
+                TaggedSpan("editor", rest, span.end), *spans[index + 1:]]
     return spans
 
 
