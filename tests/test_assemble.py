@@ -78,3 +78,95 @@ def test_a_title_ends_before_translated_by() -> None:
                                      ("title", "Johann Gutenberg (translated by Douglas Martin)."),
                                      ("address", "New York:"), ("publisher", "Scholar.")))
     assert fields.title == "Johann Gutenberg"
+
+
+def test_a_container_loses_its_translator_clause() -> None:
+    raw = "Deleuze, Gilles. Bartleby. In Essays: Critical and Clinical, translated by Daniel " \
+        "W. Smith, 68-90. London: Verso, 1998."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Deleuze, Gilles."), ("title", "Bartleby."),
+        ("booktitle", "In Essays: Critical and Clinical, translated by Daniel W. Smith,"),
+        ("pages", "68-90."), ("address", "London:"), ("publisher", "Verso,"),
+        ("date", "1998.")))
+    assert fields.booktitle == "In Essays: Critical and Clinical"
+
+
+def test_a_container_s_last_one_word_sentence_is_the_publisher() -> None:
+    raw = "Boddy, M., 1991. Any Time Problem Solving. In Proceedings AAAI-91. AAAI."
+    fields = read_tagged(raw, _spans(raw, ("author", "Boddy, M.,"), ("date", "1991."),
+                                     ("title", "Any Time Problem Solving."),
+                                     ("booktitle", "In Proceedings AAAI-91. AAAI.")))
+    assert fields.booktitle == "In Proceedings AAAI-91"
+    assert fields.publisher == "AAAI"
+
+
+def test_a_container_keeps_its_last_word_when_there_is_a_publisher() -> None:
+    raw = "Boddy, M., 1991. Any Time. In Proceedings AAAI-91. AAAI. Menlo Park: AAAI Press."
+    fields = read_tagged(raw, _spans(raw, ("author", "Boddy, M.,"), ("date", "1991."),
+                                     ("title", "Any Time."),
+                                     ("booktitle", "In Proceedings AAAI-91. AAAI."),
+                                     ("address", "Menlo Park:"), ("publisher", "AAAI Press.")))
+    assert fields.booktitle == "In Proceedings AAAI-91. AAAI"
+    assert fields.publisher == "AAAI Press"
+
+
+def test_a_title_loses_a_final_name_with_its_role() -> None:
+    raw = "Bourdieu, Pierre, Homo Academicus, Peter Collier (trans.) (Stanford, 1988)."
+    fields = read_tagged(raw, _spans(raw, ("author", "Bourdieu, Pierre,"),
+                                     ("title", "Homo Academicus, Peter Collier (trans.)"),
+                                     ("address", "(Stanford,"), ("date", "1988).")))
+    assert fields.title == "Homo Academicus"
+
+
+def test_a_ditto_author_ends_at_its_dashes() -> None:
+    raw = "--- Jewish Law from Jesus to the Mishnah (London: SCM, 1990)."
+    fields = read_tagged(raw, _spans(raw, ("author", "--- Jewish"),
+                                     ("title", "Law from Jesus to the Mishnah")))
+    assert fields.title == "Jewish Law from Jesus to the Mishnah"
+
+
+def test_a_corporate_author_is_not_cut_at_its_first_period() -> None:
+    raw = "Australia. Department of Health and Aged Care. (1999). Mental health. Canberra: AGPS."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Australia. Department of Health and Aged Care."), ("date", "(1999)."),
+        ("title", "Mental health."), ("address", "Canberra:"), ("publisher", "AGPS.")))
+    assert fields.title == "Mental health"
+
+
+def test_a_title_loses_what_the_work_is() -> None:
+    raw = "Liu, W.F., 2002, Savings and portfolio decision, working paper, University of " \
+        "Washington."
+    fields = read_tagged(raw, _spans(raw, ("author", "Liu, W.F.,"), ("date", "2002,"),
+                                     ("title", "Savings and portfolio decision, working paper,"),
+                                     ("publisher", "University of Washington.")))
+    assert fields.title == "Savings and portfolio decision"
+
+
+def test_a_title_keeps_a_last_part_that_is_its_own() -> None:
+    raw = "Hall, S. 1990. Paper, Ink and Print. London: Verso."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hall, S."), ("date", "1990."),
+                                     ("title", "Paper, Ink and Print."), ("address", "London:"),
+                                     ("publisher", "Verso.")))
+    assert fields.title == "Paper, Ink and Print"
+
+
+def test_an_in_editor_span_gives_the_container_its_title() -> None:
+    raw = "Kyrtsou, C. (2005). Complex dynamics, in New Trends in Macroeconomics, Diebolt, " \
+        "C., and Kyrtsou, C., (eds.), Springer Verlag."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Kyrtsou, C."), ("date", "(2005)."), ("title", "Complex dynamics,"),
+        ("editor", "in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.),"),
+        ("publisher", "Springer Verlag.")))
+    assert fields.booktitle == "in New Trends in Macroeconomics"
+    assert {n.family for n in fields.editors} == {"Diebolt", "Kyrtsou"}
+
+
+def test_an_in_editor_span_with_eds_after_the_title() -> None:
+    raw = "Droettboom, M. 2002. Optical music. In Pattern Recognition, eds. Terry Caelli " \
+        "and Adnan Amin, 378–86."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Droettboom, M."), ("date", "2002."), ("title", "Optical music."),
+        ("editor", "In Pattern Recognition, eds. Terry Caelli and Adnan Amin,"),
+        ("pages", "378–86.")))
+    assert fields.booktitle == "In Pattern Recognition"
+    assert {n.family for n in fields.editors} == {"Caelli", "Amin"}
