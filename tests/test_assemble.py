@@ -170,3 +170,14 @@ def test_an_in_editor_span_with_eds_after_the_title() -> None:
         ("pages", "378–86.")))
     assert fields.booktitle == "In Pattern Recognition"
     assert {n.family for n in fields.editors} == {"Caelli", "Amin"}
+
+
+def test_a_title_loses_a_parenthesis_that_names_a_report() -> None:
+    raw = "Harlow, C. W. (2003). Education and correctional populations (Bureau of Justice " \
+        "statistics special report). Washington, DC: U.S. Department of Justice."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Harlow, C. W."), ("date", "(2003)."),
+        ("title", "Education and correctional populations (Bureau of Justice statistics "
+                  "special report)."),
+        ("address", "Washington, DC:"), ("publisher", "U.S. Department of Justice.")))
+    assert fields.title == "Education and correctional populations"

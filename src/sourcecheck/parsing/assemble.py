@@ -531,7 +531,8 @@ _ROLE_NAME_END = re.compile(r",\s+(?P<name>[^,()]{3,60}?)\s+\((?i:trans|transl|t
 # after the title's last comma or sentence.
 _TRAILING_GENRE = re.compile(
     r"(?:[,.]\s+|\s+\()(?i:(?:[a-z.]+\s+){0,2}(?:paper|report|thesis|dissertation|dvd|"
-    r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$")
+    r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$|"
+    r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 
