@@ -181,3 +181,32 @@ def test_a_title_loses_a_parenthesis_that_names_a_report() -> None:
                   "special report)."),
         ("address", "Washington, DC:"), ("publisher", "U.S. Department of Justice.")))
     assert fields.title == "Education and correctional populations"
+
+
+def test_names_at_a_title_s_start_after_an_unfinished_author_are_the_author_s() -> None:
+    raw = "Van Mulken, Margot & Van Reenen, Pieter Th van. Studies in Stemmatology. " \
+        "John Benjamins Publishing Co. 1996"
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Van Mulken, Margot & Van Reenen,"),
+        ("title", "Pieter Th van. Studies in Stemmatology."),
+        ("publisher", "John Benjamins Publishing Co."), ("date", "1996")))
+    assert fields.title == "Studies in Stemmatology"
+    assert len(fields.authors) == 2
+
+
+def test_a_director_s_role_is_neither_name_nor_title() -> None:
+    raw = "Soderbergh, Steven, director. Che. DVD. New York: Criterion Collection, 2008."
+    fields = read_tagged(raw, _spans(raw, ("author", "Soderbergh, Steven,"),
+                                     ("title", "director. Che."), ("note", "DVD."),
+                                     ("address", "New York:"),
+                                     ("publisher", "Criterion Collection,"), ("date", "2008.")))
+    assert fields.title == "Che"
+    assert [(n.family, n.given) for n in fields.authors] == [("Soderbergh", "Steven")]
+
+
+def test_a_title_that_starts_with_a_name_after_a_finished_author_stays() -> None:
+    raw = "Austen, Jane. Emma. A Novel. London: John Murray, 1815."
+    fields = read_tagged(raw, _spans(raw, ("author", "Austen, Jane."),
+                                     ("title", "Emma. A Novel."), ("address", "London:"),
+                                     ("publisher", "John Murray,"), ("date", "1815.")))
+    assert fields.title == "Emma. A Novel"

@@ -209,6 +209,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _publisher_out_of_container(raw, merged)
     merged = _ditto_author(raw, merged)
     merged = _container_out_of_editor(raw, merged)
+    merged = _names_out_of_title_start(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -343,6 +344,54 @@ def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Tagge
         return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
                 TaggedSpan("publisher", match.start("publisher"), span.end),
                 *spans[index + 1:]]
+    return spans
+
+
+_ROLE_WORDS = frozenset({"editor", "editors", "ed", "eds", "director", "producer", "comp",
+                         "compiler", "trans", "translator", "hrsg", "hg"})
+
+
+def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Van Mulken, Margot & Van Reenen, | Pieter Th van. Studies in Stemmatology.": after
+    an author span that stops in mid-list (a comma, "&", a particle or an initial at its
+    end), a title whose first sentence reads as names or a role ("Biedermann, Editor.")
+    gives that sentence to the author."""
+    for index, span in enumerate(spans[1:], start=1):
+        before = spans[index - 1]
+        if span.label != "title":
+            continue
+        if before.label not in ("author", "editor"):
+            return spans
+        last = raw[before.start:before.end].split()[-1]
+        if not (last.endswith((",", "&")) or last.lower() in ("and", "&") or
+                last.rstrip(".").lower() in NAME_PARTICLES or is_initial(last) or
+                (last.endswith(".") and len(last) <= 3)):  # "W. v."
+            return spans
+        for match in _WORD_END.finditer(raw, span.start, span.end):
+            word = match.group()
+            if is_initial(word):
+                continue
+            parts = [p.strip(" .") for p in raw[span.start:match.end()].split(",")]
+            if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
+                       for p in parts):
+                return spans
+            rest = match.end()
+            while raw[rest] == " ":
+                rest += 1
+            # a role other than an editor's ("director.") is no name: it ends the names, as
+            # a note of its own ("Editor." stays: it makes the names editors)
+            names_end = span.start
+            offset = span.start
+            for part in raw[span.start:match.end()].split(","):
+                if part.strip(" .").lower() not in ("director", "producer"):
+                    names_end = offset + len(part)
+                offset += len(part) + 1
+            role = [TaggedSpan("note", names_end + 1, match.end())] \
+                if names_end < match.end() and names_end > span.start else []
+            author_end = names_end if names_end > span.start else before.end
+            return [*spans[:index - 1], TaggedSpan(before.label, before.start, author_end),
+                    *role, TaggedSpan("title", rest, span.end), *spans[index + 1:]]
+        return spans
     return spans
 
 
