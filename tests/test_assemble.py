@@ -210,3 +210,21 @@ def test_a_title_that_starts_with_a_name_after_a_finished_author_stays() -> None
                                      ("title", "Emma. A Novel."), ("address", "London:"),
                                      ("publisher", "John Murray,"), ("date", "1815.")))
     assert fields.title == "Emma. A Novel"
+
+
+def test_a_publisher_then_its_place_after_a_colon() -> None:
+    raw = "Fukuyama, Francis. (1995). Trust. Hamish Hamilton: London."
+    fields = read_tagged(raw, _spans(raw, ("author", "Fukuyama, Francis."), ("date", "(1995)."),
+                                     ("title", "Trust."), ("address", "Hamish Hamilton:"),
+                                     ("publisher", "London.")))
+    assert fields.publisher == "Hamish Hamilton"
+    assert fields.address == "London"
+
+
+def test_a_place_then_a_publisher_stay_when_the_place_is_known() -> None:
+    raw = "Smith, J. (1995). Trust. London: Paris Books."
+    fields = read_tagged(raw, _spans(raw, ("author", "Smith, J."), ("date", "(1995)."),
+                                     ("title", "Trust."), ("address", "London:"),
+                                     ("publisher", "Paris Books.")))
+    assert fields.publisher == "Paris Books"
+    assert fields.address == "London"

@@ -210,6 +210,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _ditto_author(raw, merged)
     merged = _container_out_of_editor(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
+    merged = _publisher_before_place(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -344,6 +345,21 @@ def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Tagge
         return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
                 TaggedSpan("publisher", match.start("publisher"), span.end),
                 *spans[index + 1:]]
+    return spans
+
+
+def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Hamish Hamilton: London.": an "address" then a "publisher" where only the second
+    is a known place are the other way round."""
+    for index, span in enumerate(spans[:-1]):
+        following = spans[index + 1]
+        if span.label == "address" and following.label == "publisher":
+            place = raw[following.start:following.end].strip(" ,.;:()")
+            if _is_place(place) and not _is_place(raw[span.start:span.end].strip(" ,.;:()")):
+                return [*spans[:index], TaggedSpan("publisher", span.start, span.end),
+                        TaggedSpan("address", following.start, following.end),
+                        *spans[index + 2:]]
+            return spans
     return spans
 
 
