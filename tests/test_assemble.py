@@ -228,3 +228,21 @@ def test_a_place_then_a_publisher_stay_when_the_place_is_known() -> None:
                                      ("publisher", "Paris Books.")))
     assert fields.publisher == "Paris Books"
     assert fields.address == "London"
+
+
+def test_a_publisher_span_gives_its_city_to_the_region_after_it() -> None:
+    raw = "Lee, K. 1989. Soils. Prentice Hall, Englewood Cliffs, NJ."
+    fields = read_tagged(raw, _spans(raw, ("author", "Lee, K."), ("date", "1989."),
+                                     ("title", "Soils."),
+                                     ("publisher", "Prentice Hall, Englewood Cliffs,"),
+                                     ("address", "NJ.")))
+    assert fields.publisher == "Prentice Hall"
+    assert fields.address == "Englewood Cliffs, NJ"
+
+
+def test_a_publisher_with_a_publisher_word_keeps_its_last_part() -> None:
+    raw = "Lee, K. 1989. Soils. Allyn, Bacon Press, NJ."
+    fields = read_tagged(raw, _spans(raw, ("author", "Lee, K."), ("date", "1989."),
+                                     ("title", "Soils."),
+                                     ("publisher", "Allyn, Bacon Press,"), ("address", "NJ.")))
+    assert fields.publisher == "Allyn, Bacon Press"

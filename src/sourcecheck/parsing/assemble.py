@@ -21,6 +21,7 @@ from .fields import (
     PAGES_RE,
     PLACE_PUBLISHER_RE,
     PUBLISHER_IN_PLACE_RE,
+    PUBLISHER_WORD_RE,
     VOLUME_RE,
     VOLUMES_RE,
     YEAR,
@@ -353,6 +354,22 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
     is a known place are the other way round."""
     for index, span in enumerate(spans[:-1]):
         following = spans[index + 1]
+        if span.label == "publisher" and following.label == "address":
+            # "Prentice Hall, Upper Saddle River | New Jersey, USA": a city the publisher
+            # span took from the address that begins with its region
+            head = raw[span.start:span.end].rstrip(" ,")
+            comma = head.rfind(",")
+            first = raw[following.start:following.end].split(",")[0].strip(" .;:")
+            city = head[comma + 1:].strip()
+            if comma > 0 and _is_region(first) and _is_place(first) and city and \
+                    len(city.split()) <= 3 and all(w[:1].isupper() for w in city.split()) \
+                    and not PUBLISHER_WORD_RE.search(city):
+                start = span.start + comma + 1
+                while raw[start] == " ":
+                    start += 1
+                return [*spans[:index], TaggedSpan("publisher", span.start, span.start + comma + 1),
+                        TaggedSpan("address", start, following.end), *spans[index + 2:]]
+            return spans
         if span.label == "address" and following.label == "publisher":
             place = raw[following.start:following.end].strip(" ,.;:()")
             if _is_place(place) and not _is_place(raw[span.start:span.end].strip(" ,.;:()")):
