@@ -246,3 +246,21 @@ def test_a_publisher_with_a_publisher_word_keeps_its_last_part() -> None:
                                      ("title", "Soils."),
                                      ("publisher", "Allyn, Bacon Press,"), ("address", "NJ.")))
     assert fields.publisher == "Allyn, Bacon Press"
+
+
+def test_names_with_initials_before_a_colon_are_the_author_s() -> None:
+    raw = "51. Blackwell AC, Boothman RC: Documenting Informed Consent. J Oncol Pract 3, 2007"
+    fields = read_tagged(raw, _spans(raw, ("number", "51."), ("author", "Blackwell AC,"),
+                                     ("title", "Boothman RC: Documenting Informed Consent."),
+                                     ("journal", "J Oncol Pract"), ("volume", "3,"),
+                                     ("date", "2007")))
+    assert fields.title == "Documenting Informed Consent"
+    assert len(fields.authors) == 2
+
+
+def test_a_title_with_a_colon_after_a_comma_author_stays() -> None:
+    raw = "Smith, John, China: A History, Beijing, 2001"
+    fields = read_tagged(raw, _spans(raw, ("author", "Smith, John,"),
+                                     ("title", "China: A History,"), ("address", "Beijing,"),
+                                     ("date", "2001")))
+    assert fields.title == "China: A History"

@@ -380,6 +380,9 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
     return spans
 
 
+# A word that ends a sentence ("van.") or names before a colon ("Myhre, A.:", "Vermeulen :").
+_INITIALS = re.compile(r"^[A-Z]{1,3}[.,:]?$")  # "RC", "TR." (Vancouver style)
+_NAMES_END = re.compile(r"\S+\.(?=\s+\S)|\S+\s?:(?=\s+\S)")
 _ROLE_WORDS = frozenset({"editor", "editors", "ed", "eds", "director", "producer", "comp",
                          "compiler", "trans", "translator", "hrsg", "hg"})
 
@@ -400,11 +403,15 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
                 last.rstrip(".").lower() in NAME_PARTICLES or is_initial(last) or
                 (last.endswith(".") and len(last) <= 3)):  # "W. v."
             return spans
-        for match in _WORD_END.finditer(raw, span.start, span.end):
-            word = match.group()
-            if is_initial(word):
+        for match in _NAMES_END.finditer(raw, span.start, span.end):
+            word = match.group().rstrip(" :")
+            if is_initial(word) and not match.group().endswith(":"):
                 continue
-            parts = [p.strip(" .") for p in raw[span.start:match.end()].split(",")]
+            head = raw[span.start:match.end()]
+            if head.endswith(":") and not any(is_initial(w) or _INITIALS.match(w)
+                                              for w in head.rstrip(" :").split()):
+                return spans  # "China: A History" — names before a colon have initials
+            parts = [p.strip(" .:") for p in re.split(r",|\s+(?:and|&)\s+", head)]
             if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
                        for p in parts):
                 return spans
