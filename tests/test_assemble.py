@@ -265,3 +265,35 @@ def test_a_title_with_a_colon_after_a_comma_author_stays() -> None:
                                      ("title", "China: A History,"), ("address", "Beijing,"),
                                      ("date", "2001")))
     assert fields.title == "China: A History"
+
+
+def test_a_quoted_title_then_its_container_in_one_span() -> None:
+    raw = "Childs, Peter. “Ian McEwan: The Child in Us All.” Contemporary Novelists. " \
+        "Basingstoke: Palgrave Macmillan, 2005: 160-179."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Childs, Peter."),
+        ("title", "“Ian McEwan: The Child in Us All.” Contemporary Novelists."),
+        ("address", "Basingstoke:"), ("publisher", "Palgrave Macmillan,"), ("date", "2005:"),
+        ("pages", "160-179.")))
+    assert fields.title == "Ian McEwan: The Child in Us All"
+    assert fields.booktitle == "Contemporary Novelists"
+
+
+def test_a_second_title_after_the_editors_is_the_container() -> None:
+    raw = "Snoad, B., 1969. Neoplasm of the pea pods. In: C. D. Darlington, eds. " \
+        "Chromosomes today. Edinburgh: Oliver-Boyd."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Snoad, B.,"), ("date", "1969."), ("title", "Neoplasm of the pea pods."),
+        ("editor", "In: C. D. Darlington, eds."), ("title", "Chromosomes today."),
+        ("address", "Edinburgh:"), ("publisher", "Oliver-Boyd.")))
+    assert fields.title == "Neoplasm of the pea pods"
+    assert fields.booktitle == "Chromosomes today"
+
+
+def test_a_title_in_quotes_with_a_container_already_stays() -> None:
+    raw = "Childs, P. “A Child.” Novelists. In Studies. London: Palgrave, 2005."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Childs, P."), ("title", "“A Child.” Novelists."),
+        ("booktitle", "In Studies."), ("address", "London:"), ("publisher", "Palgrave,"),
+        ("date", "2005.")))
+    assert fields.title == "“A Child.” Novelists"

@@ -212,6 +212,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _container_out_of_editor(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
+    merged = _container_after_quoted_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -383,6 +384,33 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
 # A word that ends a sentence ("van.") or names before a colon ("Myhre, A.:", "Vermeulen :").
 _INITIALS = re.compile(r"^[A-Z]{1,3}[.,:]?$")  # "RC", "TR." (Vancouver style)
 _NAMES_END = re.compile(r"\S+\.(?=\s+\S)|\S+\s?:(?=\s+\S)")
+_QUOTED_TITLE = re.compile(r"[\"“«][^\"”»]{3,}[\"”»][.,]?\s+(?=[A-Z])")
+
+
+def _container_after_quoted_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"“Ian McEwan: The Child in Us All.” Contemporary Novelists: …" as one title span,
+    in an entry without a container: what follows the closing quote is the container (a
+    journal when the entry has a volume); a second title after the editors ("In: C. D.
+    Darlington, eds. | Chromosomes today.") is the container too."""
+    labels = {s.label for s in spans}
+    if labels & {"booktitle", "journal"}:
+        return spans
+    container = "journal" if "volume" in labels else "booktitle"
+    for index, span in enumerate(spans):
+        if span.label != "title":
+            continue
+        quoted = _QUOTED_TITLE.match(raw, span.start, span.end)
+        if quoted and quoted.end() < span.end:
+            return [*spans[:index], TaggedSpan("title", span.start, quoted.end()),
+                    TaggedSpan(container, quoted.end(), span.end), *spans[index + 1:]]
+        for later in range(index + 2, len(spans)):
+            if spans[later].label == "title" and spans[later - 1].label == "editor":
+                return [*spans[:later], TaggedSpan("booktitle", spans[later].start,
+                                                   spans[later].end), *spans[later + 1:]]
+        return spans
+    return spans
+
+
 _ROLE_WORDS = frozenset({"editor", "editors", "ed", "eds", "director", "producer", "comp",
                          "compiler", "trans", "translator", "hrsg", "hg"})
 
