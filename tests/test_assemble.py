@@ -297,3 +297,13 @@ def test_a_title_in_quotes_with_a_container_already_stays() -> None:
         ("booktitle", "In Studies."), ("address", "London:"), ("publisher", "Palgrave,"),
         ("date", "2005.")))
     assert fields.title == "“A Child.” Novelists"
+
+
+def test_a_title_s_last_ordinal_is_the_edition() -> None:
+    raw = "Homer. The Iliad, Books XXIII–XXIV. 4th. Oxford: Clarendon Press, 1903."
+    fields = read_tagged(raw, _spans(raw, ("author", "Homer."),
+                                     ("title", "The Iliad, Books XXIII–XXIV. 4th."),
+                                     ("address", "Oxford:"), ("publisher", "Clarendon Press,"),
+                                     ("date", "1903.")))
+    assert fields.title == "The Iliad, Books XXIII–XXIV"
+    assert fields.edition == "4"

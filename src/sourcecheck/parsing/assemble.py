@@ -650,6 +650,7 @@ _TRAILING_GENRE = re.compile(
     r"(?:[,.]\s+|\s+\()(?i:(?:[a-z.]+\s+){0,2}(?:paper|report|thesis|dissertation|dvd|"
     r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$|"
     r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$")
+_TRAILING_ORDINAL = re.compile(r"[.,]\s+(?P<edition>\d{1,2}(?:st|nd|rd|th))\.?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 
@@ -676,6 +677,14 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
             _set(fields, "edition", normalize_edition(edition.group(0)), start + edition.start(),
                  start + edition.end())
         start, end = trim(raw, start, start + edition.start())
+    ordinal = _TRAILING_ORDINAL.search(text)
+    if ordinal and ordinal.start() > 0:
+        # "The Iliad, Books XXIII–XXIV. 4th": an edition without its "ed."
+        if fields.edition is None:
+            _set(fields, "edition", normalize_edition(ordinal.group("edition")),
+                 start + ordinal.start("edition"), start + ordinal.end("edition"))
+        start, end = trim(raw, start, start + ordinal.start())
+        text = raw[start:end]
     volumes = VOLUMES_RE.search(text)
     if volumes and fields.volumes is None and volumes.end() >= len(text.rstrip(" .)")) \
             and volumes.start() > 0:
