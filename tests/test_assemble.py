@@ -306,4 +306,4 @@ def test_a_title_s_last_ordinal_is_the_edition() -> None:
                                      ("address", "Oxford:"), ("publisher", "Clarendon Press,"),
                                      ("date", "1903.")))
     assert fields.title == "The Iliad, Books XXIII–XXIV"
-    assert fields.edition == "4"
+    assert fields.edition == "4th"  # as normalize_edition reads a bare ordinal
