@@ -307,3 +307,23 @@ def test_a_title_s_last_ordinal_is_the_edition() -> None:
                                      ("date", "1903.")))
     assert fields.title == "The Iliad, Books XXIII–XXIV"
     assert fields.edition == "4th"  # as normalize_edition reads a bare ordinal
+
+
+def test_a_container_loses_its_editors_at_its_end() -> None:
+    raw = "Lindquist, E.E., 2009. Orden Mesostigmata. In: A Manual of Acarology, Krantz G.W " \
+        "and D.E. Walter Eds., Third Edition. Lubbock."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Lindquist, E.E.,"), ("date", "2009."), ("title", "Orden Mesostigmata."),
+        ("booktitle", "In: A Manual of Acarology, Krantz G.W and D.E. Walter Eds.,"),
+        ("edition", "Third Edition."), ("address", "Lubbock.")))
+    assert fields.booktitle == "In: A Manual of Acarology"
+
+
+def test_a_container_cut_inside_a_parenthesis_ends_before_it() -> None:
+    raw = "Lakshmanan, S., \"Gaussian Fields,\" in Markov Random Fields (R. Chellappa, ed.), " \
+        "pp. 131-157."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Lakshmanan, S.,"), ("title", "\"Gaussian Fields,\""),
+        ("booktitle", "in Markov Random Fields (R."), ("editor", "Chellappa, ed.),"),
+        ("pages", "pp. 131-157.")))
+    assert fields.booktitle == "in Markov Random Fields"

@@ -695,7 +695,9 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
 
 # "In Essays: Critical and Clinical, translated by Daniel W. Smith": the clause that names
 # the container's translator or editors is not the container's title.
-_CONTAINER_ROLE = re.compile(r",\s+(?:translated|trans\.|edited|ed\.|eds\.)\s", re.I)
+_CONTAINER_ROLE = re.compile(r",\s+(?:translated|trans\.|edited|ed\.|eds\.)\s|"
+                             r",\s+[^,]{3,80}?\s+\(?(?i:eds?)\.\)?[.,]?$|"  # ", X and Y Eds."
+                             r"\s+\([^()]*$")  # "… Applications (R" cut inside a parenthesis
 
 
 def _read_container(name: str) -> _Reader:
