@@ -327,3 +327,23 @@ def test_a_container_cut_inside_a_parenthesis_ends_before_it() -> None:
         ("booktitle", "in Markov Random Fields (R."), ("editor", "Chellappa, ed.),"),
         ("pages", "pp. 131-157.")))
     assert fields.booktitle == "in Markov Random Fields"
+
+
+def test_names_opening_an_in_container_are_its_editors() -> None:
+    raw = "Blanchon, Jean. 1999. Tone Cases. In Jean Blanchon & Denis Creissels, Issues in " \
+        "Bantu Tonology, 37-82. Cologne: Köppe."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Blanchon, Jean."), ("date", "1999."), ("title", "Tone Cases."),
+        ("booktitle", "In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology,"),
+        ("pages", "37-82."), ("address", "Cologne:"), ("publisher", "Köppe.")))
+    assert fields.booktitle == "Issues in Bantu Tonology"
+    assert {n.family for n in fields.editors} == {"Blanchon", "Creissels"}
+
+
+def test_an_in_container_that_opens_with_one_name_stays() -> None:
+    raw = "Smith, J. 1999. Cases. In Jean Piaget, Selected Essays, 37-82. Paris: Seuil."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Smith, J."), ("date", "1999."), ("title", "Cases."),
+        ("booktitle", "In Jean Piaget, Selected Essays,"), ("pages", "37-82."),
+        ("address", "Paris:"), ("publisher", "Seuil.")))
+    assert fields.booktitle == "In Jean Piaget, Selected Essays"

@@ -210,6 +210,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _publisher_out_of_container(raw, merged)
     merged = _ditto_author(raw, merged)
     merged = _container_out_of_editor(raw, merged)
+    merged = _editors_out_of_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
     merged = _container_after_quoted_title(raw, merged)
@@ -460,6 +461,31 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
             return [*spans[:index - 1], TaggedSpan(before.label, before.start, author_end),
                     *role, TaggedSpan("title", rest, span.end), *spans[index + 1:]]
         return spans
+    return spans
+
+
+def _editors_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology" as one container
+    span, in an entry without editors: the names before the first comma are the
+    editors."""
+    if any(s.label == "editor" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "booktitle":
+            continue
+        opening = _IN_AT.match(raw, span.start, span.end)
+        comma = raw.find(",", span.start, span.end)
+        if opening is None or comma < 0:
+            return spans
+        names = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", raw[opening.end():comma])]
+        rest = comma + 1
+        while rest < span.end and raw[rest] == " ":
+            rest += 1
+        if not all(len(n.split()) >= 2 and looks_like_personal_name(n) for n in names) or \
+                not raw[rest:span.end].strip(" ,.") or len(names) < 2:
+            return spans
+        return [*spans[:index], TaggedSpan("editor", opening.end(), comma + 1),
+                TaggedSpan("booktitle", rest, span.end), *spans[index + 1:]]
     return spans
 
 
