@@ -347,3 +347,23 @@ def test_an_in_container_that_opens_with_one_name_stays() -> None:
         ("booktitle", "In Jean Piaget, Selected Essays,"), ("pages", "37-82."),
         ("address", "Paris:"), ("publisher", "Seuil.")))
     assert fields.booktitle == "In Jean Piaget, Selected Essays"
+
+
+def test_a_sentence_opening_the_publisher_span_is_the_title_s() -> None:
+    raw = "Stephen H. Kellert, In the Wake of Chaos: Unpredictable Order in Dynamical Systems, " \
+        "University of Chicago Press, 1993."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Stephen H. Kellert,"), ("title", "In the Wake of Chaos:"),
+        ("publisher", "Unpredictable Order in Dynamical Systems, University of Chicago Press,"),
+        ("date", "1993.")))
+    assert fields.title == "In the Wake of Chaos: Unpredictable Order in Dynamical Systems"
+    assert fields.publisher == "University of Chicago Press"
+
+
+def test_a_publisher_span_of_two_publishers_stays() -> None:
+    raw = "Kellert, S. Chaos. Basic Books, University of Chicago Press, 1993."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Kellert, S."), ("title", "Chaos."),
+        ("publisher", "Basic Books, University of Chicago Press,"), ("date", "1993.")))
+    assert fields.title == "Chaos"
+    assert fields.publisher == "Basic Books, University of Chicago Press"

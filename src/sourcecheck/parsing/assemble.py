@@ -213,6 +213,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _editors_out_of_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
+    merged = _title_out_of_publisher(raw, merged)
     merged = _container_after_quoted_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
@@ -409,6 +410,31 @@ def _container_after_quoted_title(raw: str, spans: list[TaggedSpan]) -> list[Tag
                 return [*spans[:later], TaggedSpan("booktitle", spans[later].start,
                                                    spans[later].end), *spans[later + 1:]]
         return spans
+    return spans
+
+
+def _title_out_of_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In the Wake of Chaos: | Unpredictable Order in Dynamical Systems, University of
+    Chicago Press": a publisher span right after the title whose first comma part reads
+    as a sentence and has no publisher's word, before one that has, gives that part to
+    the title."""
+    for index, span in enumerate(spans[1:], start=1):
+        if span.label != "publisher":
+            continue
+        if spans[index - 1].label != "title":
+            return spans
+        text = raw[span.start:span.end]
+        comma = text.find(",")
+        if comma <= 0 or PUBLISHER_WORD_RE.search(text[:comma]) or \
+                not _is_sentence_part(text[:comma]) or \
+                not PUBLISHER_WORD_RE.search(text[comma + 1:]):
+            return spans
+        start = span.start + comma + 1
+        while raw[start] == " ":
+            start += 1
+        return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
+                                               span.start + comma + 1),
+                TaggedSpan("publisher", start, span.end), *spans[index + 1:]]
     return spans
 
 
