@@ -367,3 +367,20 @@ def test_a_publisher_span_of_two_publishers_stays() -> None:
         ("publisher", "Basic Books, University of Chicago Press,"), ("date", "1993.")))
     assert fields.title == "Chaos"
     assert fields.publisher == "Basic Books, University of Chicago Press"
+
+
+def test_a_publisher_span_loses_the_genre_before_it() -> None:
+    raw = "Wilke, W. (1993). Entwurf und Implementierung. Projektarbeit, Universitat " \
+        "Kaiserslautern."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Wilke, W."), ("date", "(1993)."),
+        ("title", "Entwurf und Implementierung."),
+        ("publisher", "Projektarbeit, Universitat Kaiserslautern.")))
+    assert fields.publisher == "Universitat Kaiserslautern"
+
+
+def test_a_publisher_named_for_papers_stays() -> None:
+    raw = "Smith, J. (1993). Entwurf. Paper Tiger."
+    fields = read_tagged(raw, _spans(raw, ("author", "Smith, J."), ("date", "(1993)."),
+                                     ("title", "Entwurf."), ("publisher", "Paper Tiger.")))
+    assert fields.publisher == "Paper Tiger"

@@ -823,7 +823,15 @@ def _read_publisher(raw: str, start: int, end: int, fields: TaggedFields) -> Non
     trailing_in = _TRAILING_IN.search(text)
     if trailing_in:
         end = start + trailing_in.start()
+    genre = _GENRE_BEFORE_PUBLISHER.match(text)
+    if genre and start + genre.end() < end:
+        start += genre.end()  # "Diss. University of California", "PhD thesis, MIT"
     _set(fields, "publisher", " ".join(raw[start:end].split()), start, end)
+
+
+_GENRE_BEFORE_PUBLISHER = re.compile(
+    r"[^,.]{0,30}\b(?i:thesis|dissertation|diss|report|projektarbeit|paper)\b[^,.]{0,20}"
+    r"[,.]\s+")
 
 
 def _is_region(part: str) -> bool:
