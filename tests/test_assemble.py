@@ -384,3 +384,24 @@ def test_a_publisher_named_for_papers_stays() -> None:
     fields = read_tagged(raw, _spans(raw, ("author", "Smith, J."), ("date", "(1993)."),
                                      ("title", "Entwurf."), ("publisher", "Paper Tiger.")))
     assert fields.publisher == "Paper Tiger"
+
+
+def test_a_journal_span_gives_the_title_its_last_words() -> None:
+    raw = "Sharpton, V. L., New constraints on the Slate Islands impact structure, Ontario, " \
+        "Canada. Geology, v. 24, pp. 851-854. 1996."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Sharpton, V. L.,"),
+        ("title", "New constraints on the Slate Islands impact structure,"),
+        ("journal", "Ontario, Canada. Geology,"), ("volume", "v. 24,"),
+        ("pages", "pp. 851-854."), ("date", "1996.")))
+    assert fields.title == "New constraints on the Slate Islands impact structure, Ontario, Canada"
+    assert fields.journal == "Geology"
+
+
+def test_an_abbreviated_journal_stays_whole() -> None:
+    raw = "Polchinski, J. Strings. Int. J. Mod. Phys. A16, 707-718 (2001)."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Polchinski, J."), ("title", "Strings."),
+        ("journal", "Int. J. Mod. Phys."), ("volume", "A16,"), ("pages", "707-718"),
+        ("date", "(2001).")))
+    assert fields.journal == "Int. J. Mod. Phys"

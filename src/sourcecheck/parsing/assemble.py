@@ -213,6 +213,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _editors_out_of_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
+    merged = _title_out_of_journal(raw, merged)
     merged = _title_out_of_publisher(raw, merged)
     merged = _container_after_quoted_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
@@ -438,6 +439,32 @@ def _title_out_of_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
     return spans
 
 
+def _title_out_of_journal(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Slate Islands impact structure, | Ontario, Canada. Geology", "Fourier integral
+    operators. | II. Acta Mathematica": a journal span right after the title whose part
+    before its last sentence break holds a comma, or is a roman numeral, or ends with ")",
+    gives that part to the title (abbreviated journals, "J. Mod. Phys.", hold none)."""
+    for index, span in enumerate(spans[1:], start=1):
+        if span.label != "journal":
+            continue
+        title = raw[spans[index - 1].start:spans[index - 1].end].rstrip(" ,.")
+        if spans[index - 1].label != "title" or title.endswith(("\"", "”", "»", "'", "’")):
+            return spans  # a quoted title is whole
+        text = raw[span.start:span.end].rstrip(" ,.")
+        cut = text.rfind(". ")
+        if cut <= 0:
+            return spans
+        head = text[:cut]
+        if not ("," in head or head.endswith(")") or _ROMAN_ALONE.match(head)):
+            return spans
+        start = span.start + cut + 2
+        return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
+                                               span.start + cut + 1),
+                TaggedSpan("journal", start, span.end), *spans[index + 1:]]
+    return spans
+
+
+_ROMAN_ALONE = re.compile(r"^[IVX]{1,4}$")
 _ROLE_WORDS = frozenset({"editor", "editors", "ed", "eds", "director", "producer", "comp",
                          "compiler", "trans", "translator", "hrsg", "hg"})
 
