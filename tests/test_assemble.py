@@ -405,3 +405,13 @@ def test_an_abbreviated_journal_stays_whole() -> None:
         ("journal", "Int. J. Mod. Phys."), ("volume", "A16,"), ("pages", "707-718"),
         ("date", "(2001).")))
     assert fields.journal == "Int. J. Mod. Phys"
+
+
+def test_a_container_loses_the_translator_before_it() -> None:
+    raw = "Abraham, Nicolas. “Notes on the Phantom.” Trans. Nicholas Rand. Critical Inquiry " \
+        "13.2 (1989): 287-292."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Abraham, Nicolas."), ("title", "“Notes on the Phantom.”"),
+        ("journal", "Trans. Nicholas Rand. Critical Inquiry"), ("volume", "13.2"),
+        ("date", "(1989):"), ("pages", "287-292.")))
+    assert fields.journal == "Critical Inquiry"

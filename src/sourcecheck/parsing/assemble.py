@@ -778,6 +778,11 @@ _CONTAINER_ROLE = re.compile(r",\s+(?:translated|trans\.|edited|ed\.|eds\.)\s|"
                              r",\s+[^,]{3,80}?\s+\(?(?i:eds?)\.\)?[.,]?$|"  # ", X and Y Eds."
                              r"\s+\([^()]*$")  # "… Applications (R" cut inside a parenthesis
 
+# "Trans. Nicholas Rand. Critical Inquiry", "Daphne Ellis (trans.), Wagner": the translator
+# before the container.
+_TRANSLATOR_FIRST = re.compile(r"(?:Trans\.|Translated by)\s+(?:[A-Z]\.\s*|[^\s.,]+\s+)*?"
+                               r"[^\s.,]{2,}\.\s+|[^(),.]{3,60}\((?i:trans|tr)\.\),\s+")
+
 
 def _read_container(name: str) -> _Reader:
     def read(raw: str, start: int, end: int, fields: TaggedFields) -> None:
@@ -787,6 +792,9 @@ def _read_container(name: str) -> _Reader:
         role = _CONTAINER_ROLE.search(raw, start, end)
         if role:
             start, end = trim(raw, start, role.start() + 1)
+        translator = _TRANSLATOR_FIRST.match(raw, start, end)
+        if translator and translator.end() < end:
+            start, end = trim(raw, translator.end(), end)
         _set(fields, name, " ".join(raw[start:end].split()), start, end)
     return read
 
