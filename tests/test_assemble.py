@@ -415,3 +415,20 @@ def test_a_container_loses_the_translator_before_it() -> None:
         ("journal", "Trans. Nicholas Rand. Critical Inquiry"), ("volume", "13.2"),
         ("date", "(1989):"), ("pages", "287-292.")))
     assert fields.journal == "Critical Inquiry"
+
+
+def test_a_year_run_into_the_title_is_the_entry_s_year() -> None:
+    raw = "About Jenny Holzer 2011, dvd, Microcinema International, San Francisco."
+    fields = read_tagged(raw, _spans(raw, ("title", "About Jenny Holzer 2011,"), ("note", "dvd,"),
+                                     ("publisher", "Microcinema International,"),
+                                     ("address", "San Francisco.")))
+    assert fields.title == "About Jenny Holzer"
+    assert fields.year == "2011"
+
+
+def test_a_year_ending_a_title_stays_when_the_entry_has_one() -> None:
+    raw = "MacMillan, M. 2001. Paris 1919. New York: Random House."
+    fields = read_tagged(raw, _spans(raw, ("author", "MacMillan, M."), ("date", "2001."),
+                                     ("title", "Paris 1919."), ("address", "New York:"),
+                                     ("publisher", "Random House.")))
+    assert fields.title == "Paris 1919"

@@ -729,6 +729,7 @@ _TRAILING_GENRE = re.compile(
     r"(?:[,.]\s+|\s+\()(?i:(?:[a-z.]+\s+){0,2}(?:paper|report|thesis|dissertation|dvd|"
     r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$|"
     r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$")
+_TRAILING_YEAR = re.compile(r"\s+(?P<year>1[5-9]\d\d|20\d\d)[.,]?$")
 _TRAILING_ORDINAL = re.compile(r"[.,]\s+(?P<edition>\d{1,2}(?:st|nd|rd|th))\.?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
@@ -738,6 +739,11 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     role = _ROLE_SENTENCE.search(raw, start, end)
     if role:
         start, end = trim(raw, start, role.start() + 1)
+    year = _TRAILING_YEAR.search(raw, start, end)
+    if year and fields.year is None and year.start() > start:
+        # "About Jenny Holzer 2011, dvd": the entry's only year, run into the title
+        _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
+        start, end = trim(raw, start, year.start())
     person = _ROLE_NAME_END.search(raw, start, end)
     if person and looks_like_personal_name(person.group("name")):
         start, end = trim(raw, start, person.start() + 1)
