@@ -432,3 +432,20 @@ def test_a_year_ending_a_title_stays_when_the_entry_has_one() -> None:
                                      ("title", "Paris 1919."), ("address", "New York:"),
                                      ("publisher", "Random House.")))
     assert fields.title == "Paris 1919"
+
+
+def test_a_journal_span_with_a_publisher_s_word_and_no_volume_is_the_publisher() -> None:
+    raw = "Hughes, G. E. (1968). An Introduction to Modal Logic. Methuen and Co. Ltd."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hughes, G. E."), ("date", "(1968)."),
+                                     ("title", "An Introduction to Modal Logic."),
+                                     ("journal", "Methuen and Co. Ltd.")))
+    assert fields.publisher == "Methuen and Co. Ltd."  # "Ltd." keeps its period
+    assert fields.journal is None
+
+
+def test_a_journal_with_a_volume_stays_a_journal() -> None:
+    raw = "Hughes, G. E. (1968). Modal Logic. University Review 12, 3-9."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hughes, G. E."), ("date", "(1968)."),
+                                     ("title", "Modal Logic."), ("journal", "University Review"),
+                                     ("volume", "12,"), ("pages", "3-9.")))
+    assert fields.journal == "University Review"
