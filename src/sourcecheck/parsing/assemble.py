@@ -213,8 +213,8 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _editors_out_of_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
-    labels = {s.label for s in merged}
-    if not labels & {"publisher", "volume", "pages"}:
+    present = {s.label for s in merged}
+    if not present & {"publisher", "volume", "pages"}:
         # "An Introduction to Modal Logic. Methuen and Co. Ltd." tagged as a journal: with
         # a publisher's word and no volume or pages, it is the publisher
         merged = [TaggedSpan("publisher", s.start, s.end) if s.label in ("journal", "series")
