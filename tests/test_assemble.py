@@ -78,3 +78,374 @@ def test_a_title_ends_before_translated_by() -> None:
                                      ("title", "Johann Gutenberg (translated by Douglas Martin)."),
                                      ("address", "New York:"), ("publisher", "Scholar.")))
     assert fields.title == "Johann Gutenberg"
+
+
+def test_a_container_loses_its_translator_clause() -> None:
+    raw = "Deleuze, Gilles. Bartleby. In Essays: Critical and Clinical, translated by Daniel " \
+        "W. Smith, 68-90. London: Verso, 1998."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Deleuze, Gilles."), ("title", "Bartleby."),
+        ("booktitle", "In Essays: Critical and Clinical, translated by Daniel W. Smith,"),
+        ("pages", "68-90."), ("address", "London:"), ("publisher", "Verso,"),
+        ("date", "1998.")))
+    assert fields.booktitle == "In Essays: Critical and Clinical"
+
+
+def test_a_container_s_last_one_word_sentence_is_the_publisher() -> None:
+    raw = "Boddy, M., 1991. Any Time Problem Solving. In Proceedings AAAI-91. AAAI."
+    fields = read_tagged(raw, _spans(raw, ("author", "Boddy, M.,"), ("date", "1991."),
+                                     ("title", "Any Time Problem Solving."),
+                                     ("booktitle", "In Proceedings AAAI-91. AAAI.")))
+    assert fields.booktitle == "In Proceedings AAAI-91"
+    assert fields.publisher == "AAAI"
+
+
+def test_a_container_keeps_its_last_word_when_there_is_a_publisher() -> None:
+    raw = "Boddy, M., 1991. Any Time. In Proceedings AAAI-91. AAAI. Menlo Park: AAAI Press."
+    fields = read_tagged(raw, _spans(raw, ("author", "Boddy, M.,"), ("date", "1991."),
+                                     ("title", "Any Time."),
+                                     ("booktitle", "In Proceedings AAAI-91. AAAI."),
+                                     ("address", "Menlo Park:"), ("publisher", "AAAI Press.")))
+    assert fields.booktitle == "In Proceedings AAAI-91. AAAI"
+    assert fields.publisher == "AAAI Press"
+
+
+def test_a_title_loses_a_final_name_with_its_role() -> None:
+    raw = "Bourdieu, Pierre, Homo Academicus, Peter Collier (trans.) (Stanford, 1988)."
+    fields = read_tagged(raw, _spans(raw, ("author", "Bourdieu, Pierre,"),
+                                     ("title", "Homo Academicus, Peter Collier (trans.)"),
+                                     ("address", "(Stanford,"), ("date", "1988).")))
+    assert fields.title == "Homo Academicus"
+
+
+def test_a_ditto_author_ends_at_its_dashes() -> None:
+    raw = "--- Jewish Law from Jesus to the Mishnah (London: SCM, 1990)."
+    fields = read_tagged(raw, _spans(raw, ("author", "--- Jewish"),
+                                     ("title", "Law from Jesus to the Mishnah")))
+    assert fields.title == "Jewish Law from Jesus to the Mishnah"
+
+
+def test_a_corporate_author_is_not_cut_at_its_first_period() -> None:
+    raw = "Australia. Department of Health and Aged Care. (1999). Mental health. Canberra: AGPS."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Australia. Department of Health and Aged Care."), ("date", "(1999)."),
+        ("title", "Mental health."), ("address", "Canberra:"), ("publisher", "AGPS.")))
+    assert fields.title == "Mental health"
+
+
+def test_a_title_loses_what_the_work_is() -> None:
+    raw = "Liu, W.F., 2002, Savings and portfolio decision, working paper, University of " \
+        "Washington."
+    fields = read_tagged(raw, _spans(raw, ("author", "Liu, W.F.,"), ("date", "2002,"),
+                                     ("title", "Savings and portfolio decision, working paper,"),
+                                     ("publisher", "University of Washington.")))
+    assert fields.title == "Savings and portfolio decision"
+
+
+def test_a_title_keeps_a_last_part_that_is_its_own() -> None:
+    raw = "Hall, S. 1990. Paper, Ink and Print. London: Verso."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hall, S."), ("date", "1990."),
+                                     ("title", "Paper, Ink and Print."), ("address", "London:"),
+                                     ("publisher", "Verso.")))
+    assert fields.title == "Paper, Ink and Print"
+
+
+def test_an_in_editor_span_gives_the_container_its_title() -> None:
+    raw = "Kyrtsou, C. (2005). Complex dynamics, in New Trends in Macroeconomics, Diebolt, " \
+        "C., and Kyrtsou, C., (eds.), Springer Verlag."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Kyrtsou, C."), ("date", "(2005)."), ("title", "Complex dynamics,"),
+        ("editor", "in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.),"),
+        ("publisher", "Springer Verlag.")))
+    assert fields.booktitle == "in New Trends in Macroeconomics"
+    assert {n.family for n in fields.editors} == {"Diebolt", "Kyrtsou"}
+
+
+def test_an_in_editor_span_with_eds_after_the_title() -> None:
+    raw = "Droettboom, M. 2002. Optical music. In Pattern Recognition, eds. Terry Caelli " \
+        "and Adnan Amin, 378–86."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Droettboom, M."), ("date", "2002."), ("title", "Optical music."),
+        ("editor", "In Pattern Recognition, eds. Terry Caelli and Adnan Amin,"),
+        ("pages", "378–86.")))
+    assert fields.booktitle == "In Pattern Recognition"
+    assert {n.family for n in fields.editors} == {"Caelli", "Amin"}
+
+
+def test_a_title_loses_a_parenthesis_that_names_a_report() -> None:
+    raw = "Harlow, C. W. (2003). Education and correctional populations (Bureau of Justice " \
+        "statistics special report). Washington, DC: U.S. Department of Justice."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Harlow, C. W."), ("date", "(2003)."),
+        ("title", "Education and correctional populations (Bureau of Justice statistics "
+                  "special report)."),
+        ("address", "Washington, DC:"), ("publisher", "U.S. Department of Justice.")))
+    assert fields.title == "Education and correctional populations"
+
+
+def test_names_at_a_title_s_start_after_an_unfinished_author_are_the_author_s() -> None:
+    raw = "Van Mulken, Margot & Van Reenen, Pieter Th van. Studies in Stemmatology. " \
+        "John Benjamins Publishing Co. 1996"
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Van Mulken, Margot & Van Reenen,"),
+        ("title", "Pieter Th van. Studies in Stemmatology."),
+        ("publisher", "John Benjamins Publishing Co."), ("date", "1996")))
+    assert fields.title == "Studies in Stemmatology"
+    assert len(fields.authors) == 2
+
+
+def test_a_director_s_role_is_neither_name_nor_title() -> None:
+    raw = "Soderbergh, Steven, director. Che. DVD. New York: Criterion Collection, 2008."
+    fields = read_tagged(raw, _spans(raw, ("author", "Soderbergh, Steven,"),
+                                     ("title", "director. Che."), ("note", "DVD."),
+                                     ("address", "New York:"),
+                                     ("publisher", "Criterion Collection,"), ("date", "2008.")))
+    assert fields.title == "Che"
+    assert [(n.family, n.given) for n in fields.authors] == [("Soderbergh", "Steven")]
+
+
+def test_a_title_that_starts_with_a_name_after_a_finished_author_stays() -> None:
+    raw = "Austen, Jane. Emma. A Novel. London: John Murray, 1815."
+    fields = read_tagged(raw, _spans(raw, ("author", "Austen, Jane."),
+                                     ("title", "Emma. A Novel."), ("address", "London:"),
+                                     ("publisher", "John Murray,"), ("date", "1815.")))
+    assert fields.title == "Emma. A Novel"
+
+
+def test_a_publisher_then_its_place_after_a_colon() -> None:
+    raw = "Fukuyama, Francis. (1995). Trust. Hamish Hamilton: London."
+    fields = read_tagged(raw, _spans(raw, ("author", "Fukuyama, Francis."), ("date", "(1995)."),
+                                     ("title", "Trust."), ("address", "Hamish Hamilton:"),
+                                     ("publisher", "London.")))
+    assert fields.publisher == "Hamish Hamilton"
+    assert fields.address == "London"
+
+
+def test_a_place_then_a_publisher_stay_when_the_place_is_known() -> None:
+    raw = "Smith, J. (1995). Trust. London: Paris Books."
+    fields = read_tagged(raw, _spans(raw, ("author", "Smith, J."), ("date", "(1995)."),
+                                     ("title", "Trust."), ("address", "London:"),
+                                     ("publisher", "Paris Books.")))
+    assert fields.publisher == "Paris Books"
+    assert fields.address == "London"
+
+
+def test_a_publisher_span_gives_its_city_to_the_region_after_it() -> None:
+    raw = "Lee, K. 1989. Soils. Prentice Hall, Englewood Cliffs, NJ."
+    fields = read_tagged(raw, _spans(raw, ("author", "Lee, K."), ("date", "1989."),
+                                     ("title", "Soils."),
+                                     ("publisher", "Prentice Hall, Englewood Cliffs,"),
+                                     ("address", "NJ.")))
+    assert fields.publisher == "Prentice Hall"
+    assert fields.address == "Englewood Cliffs, NJ"
+
+
+def test_a_publisher_with_a_publisher_word_keeps_its_last_part() -> None:
+    raw = "Lee, K. 1989. Soils. Allyn, Bacon Press, NJ."
+    fields = read_tagged(raw, _spans(raw, ("author", "Lee, K."), ("date", "1989."),
+                                     ("title", "Soils."),
+                                     ("publisher", "Allyn, Bacon Press,"), ("address", "NJ.")))
+    assert fields.publisher == "Allyn, Bacon Press"
+
+
+def test_names_with_initials_before_a_colon_are_the_author_s() -> None:
+    raw = "51. Blackwell AC, Boothman RC: Documenting Informed Consent. J Oncol Pract 3, 2007"
+    fields = read_tagged(raw, _spans(raw, ("number", "51."), ("author", "Blackwell AC,"),
+                                     ("title", "Boothman RC: Documenting Informed Consent."),
+                                     ("journal", "J Oncol Pract"), ("volume", "3,"),
+                                     ("date", "2007")))
+    assert fields.title == "Documenting Informed Consent"
+    author = next(s for s in fields.spans if s.field == "author")
+    assert raw[author.start:author.end].rstrip(":").endswith("Boothman RC")
+
+
+def test_a_title_with_a_colon_after_a_comma_author_stays() -> None:
+    raw = "Smith, John, China: A History, Beijing, 2001"
+    fields = read_tagged(raw, _spans(raw, ("author", "Smith, John,"),
+                                     ("title", "China: A History,"), ("address", "Beijing,"),
+                                     ("date", "2001")))
+    assert fields.title == "China: A History"
+
+
+def test_a_quoted_title_then_its_container_in_one_span() -> None:
+    raw = "Childs, Peter. “Ian McEwan: The Child in Us All.” Contemporary Novelists. " \
+        "Basingstoke: Palgrave Macmillan, 2005: 160-179."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Childs, Peter."),
+        ("title", "“Ian McEwan: The Child in Us All.” Contemporary Novelists."),
+        ("address", "Basingstoke:"), ("publisher", "Palgrave Macmillan,"), ("date", "2005:"),
+        ("pages", "160-179.")))
+    assert fields.title == "Ian McEwan: The Child in Us All"
+    assert fields.booktitle == "Contemporary Novelists"
+
+
+def test_a_second_title_after_the_editors_is_the_container() -> None:
+    raw = "Snoad, B., 1969. Neoplasm of the pea pods. In: C. D. Darlington, eds. " \
+        "Chromosomes today. Edinburgh: Oliver-Boyd."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Snoad, B.,"), ("date", "1969."), ("title", "Neoplasm of the pea pods."),
+        ("editor", "In: C. D. Darlington, eds."), ("title", "Chromosomes today."),
+        ("address", "Edinburgh:"), ("publisher", "Oliver-Boyd.")))
+    assert fields.title == "Neoplasm of the pea pods"
+    assert fields.booktitle == "Chromosomes today"
+
+
+def test_a_title_in_quotes_with_a_container_already_stays() -> None:
+    raw = "Childs, P. “A Child.” Novelists. In Studies. London: Palgrave, 2005."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Childs, P."), ("title", "“A Child.” Novelists."),
+        ("booktitle", "In Studies."), ("address", "London:"), ("publisher", "Palgrave,"),
+        ("date", "2005.")))
+    assert fields.title == "“A Child.” Novelists"
+
+
+def test_a_title_s_last_ordinal_is_the_edition() -> None:
+    raw = "Homer. The Iliad, Books XXIII–XXIV. 4th. Oxford: Clarendon Press, 1903."
+    fields = read_tagged(raw, _spans(raw, ("author", "Homer."),
+                                     ("title", "The Iliad, Books XXIII–XXIV. 4th."),
+                                     ("address", "Oxford:"), ("publisher", "Clarendon Press,"),
+                                     ("date", "1903.")))
+    assert fields.title == "The Iliad, Books XXIII–XXIV"
+    assert fields.edition == "4th"  # as normalize_edition reads a bare ordinal
+
+
+def test_a_container_loses_its_editors_at_its_end() -> None:
+    raw = "Lindquist, E.E., 2009. Orden Mesostigmata. In: A Manual of Acarology, Krantz G.W " \
+        "and D.E. Walter Eds., Third Edition. Lubbock."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Lindquist, E.E.,"), ("date", "2009."), ("title", "Orden Mesostigmata."),
+        ("booktitle", "In: A Manual of Acarology, Krantz G.W and D.E. Walter Eds.,"),
+        ("edition", "Third Edition."), ("address", "Lubbock.")))
+    assert fields.booktitle == "In: A Manual of Acarology"
+
+
+def test_a_container_cut_inside_a_parenthesis_ends_before_it() -> None:
+    raw = "Lakshmanan, S., \"Gaussian Fields,\" in Markov Random Fields (R. Chellappa, ed.), " \
+        "pp. 131-157."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Lakshmanan, S.,"), ("title", "\"Gaussian Fields,\""),
+        ("booktitle", "in Markov Random Fields (R."), ("editor", "Chellappa, ed.),"),
+        ("pages", "pp. 131-157.")))
+    assert fields.booktitle == "in Markov Random Fields"
+
+
+def test_names_opening_an_in_container_are_its_editors() -> None:
+    raw = "Blanchon, Jean. 1999. Tone Cases. In Jean Blanchon & Denis Creissels, Issues in " \
+        "Bantu Tonology, 37-82. Cologne: Köppe."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Blanchon, Jean."), ("date", "1999."), ("title", "Tone Cases."),
+        ("booktitle", "In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology,"),
+        ("pages", "37-82."), ("address", "Cologne:"), ("publisher", "Köppe.")))
+    assert fields.booktitle == "Issues in Bantu Tonology"
+    assert {n.family for n in fields.editors} == {"Blanchon", "Creissels"}
+
+
+def test_an_in_container_that_opens_with_one_name_stays() -> None:
+    raw = "Smith, J. 1999. Cases. In Jean Piaget, Selected Essays, 37-82. Paris: Seuil."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Smith, J."), ("date", "1999."), ("title", "Cases."),
+        ("booktitle", "In Jean Piaget, Selected Essays,"), ("pages", "37-82."),
+        ("address", "Paris:"), ("publisher", "Seuil.")))
+    assert fields.booktitle == "In Jean Piaget, Selected Essays"
+
+
+def test_a_sentence_opening_the_publisher_span_is_the_title_s() -> None:
+    raw = "Stephen H. Kellert, In the Wake of Chaos: Unpredictable Order in Dynamical Systems, " \
+        "University of Chicago Press, 1993."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Stephen H. Kellert,"), ("title", "In the Wake of Chaos:"),
+        ("publisher", "Unpredictable Order in Dynamical Systems, University of Chicago Press,"),
+        ("date", "1993.")))
+    assert fields.title == "In the Wake of Chaos: Unpredictable Order in Dynamical Systems"
+    assert fields.publisher == "University of Chicago Press"
+
+
+def test_a_publisher_span_of_two_publishers_stays() -> None:
+    raw = "Kellert, S. Chaos. Basic Books, University of Chicago Press, 1993."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Kellert, S."), ("title", "Chaos."),
+        ("publisher", "Basic Books, University of Chicago Press,"), ("date", "1993.")))
+    assert fields.title == "Chaos"
+    assert fields.publisher == "Basic Books, University of Chicago Press"
+
+
+def test_a_publisher_span_loses_the_genre_before_it() -> None:
+    raw = "Wilke, W. (1993). Entwurf und Implementierung. Projektarbeit, Universitat " \
+        "Kaiserslautern."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Wilke, W."), ("date", "(1993)."),
+        ("title", "Entwurf und Implementierung."),
+        ("publisher", "Projektarbeit, Universitat Kaiserslautern.")))
+    assert fields.publisher == "Universitat Kaiserslautern"
+
+
+def test_a_publisher_named_for_papers_stays() -> None:
+    raw = "Smith, J. (1993). Entwurf. Paper Tiger."
+    fields = read_tagged(raw, _spans(raw, ("author", "Smith, J."), ("date", "(1993)."),
+                                     ("title", "Entwurf."), ("publisher", "Paper Tiger.")))
+    assert fields.publisher == "Paper Tiger"
+
+
+def test_a_journal_span_gives_the_title_its_last_words() -> None:
+    raw = "Sharpton, V. L., New constraints on the Slate Islands impact structure, Ontario, " \
+        "Canada. Geology, v. 24, pp. 851-854. 1996."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Sharpton, V. L.,"),
+        ("title", "New constraints on the Slate Islands impact structure,"),
+        ("journal", "Ontario, Canada. Geology,"), ("volume", "v. 24,"),
+        ("pages", "pp. 851-854."), ("date", "1996.")))
+    assert fields.title == "New constraints on the Slate Islands impact structure, Ontario, Canada"
+    assert fields.journal == "Geology"
+
+
+def test_an_abbreviated_journal_stays_whole() -> None:
+    raw = "Polchinski, J. Strings. Int. J. Mod. Phys. A16, 707-718 (2001)."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Polchinski, J."), ("title", "Strings."),
+        ("journal", "Int. J. Mod. Phys."), ("volume", "A16,"), ("pages", "707-718"),
+        ("date", "(2001).")))
+    assert fields.journal == "Int. J. Mod. Phys"
+
+
+def test_a_container_loses_the_translator_before_it() -> None:
+    raw = "Abraham, Nicolas. “Notes on the Phantom.” Trans. Nicholas Rand. Critical Inquiry " \
+        "13.2 (1989): 287-292."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Abraham, Nicolas."), ("title", "“Notes on the Phantom.”"),
+        ("journal", "Trans. Nicholas Rand. Critical Inquiry"), ("volume", "13.2"),
+        ("date", "(1989):"), ("pages", "287-292.")))
+    assert fields.journal == "Critical Inquiry"
+
+
+def test_a_year_run_into_the_title_is_the_entry_s_year() -> None:
+    raw = "About Jenny Holzer 2011, dvd, Microcinema International, San Francisco."
+    fields = read_tagged(raw, _spans(raw, ("title", "About Jenny Holzer 2011,"), ("note", "dvd,"),
+                                     ("publisher", "Microcinema International,"),
+                                     ("address", "San Francisco.")))
+    assert fields.title == "About Jenny Holzer"
+    assert fields.year == "2011"
+
+
+def test_a_year_ending_a_title_stays_when_the_entry_has_one() -> None:
+    raw = "MacMillan, M. 2001. Paris 1919. New York: Random House."
+    fields = read_tagged(raw, _spans(raw, ("author", "MacMillan, M."), ("date", "2001."),
+                                     ("title", "Paris 1919."), ("address", "New York:"),
+                                     ("publisher", "Random House.")))
+    assert fields.title == "Paris 1919"
+
+
+def test_a_journal_span_with_a_publisher_s_word_and_no_volume_is_the_publisher() -> None:
+    raw = "Hughes, G. E. (1968). An Introduction to Modal Logic. Methuen and Co. Ltd."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hughes, G. E."), ("date", "(1968)."),
+                                     ("title", "An Introduction to Modal Logic."),
+                                     ("journal", "Methuen and Co. Ltd.")))
+    assert fields.publisher == "Methuen and Co. Ltd."  # "Ltd." keeps its period
+    assert fields.journal is None
+
+
+def test_a_journal_with_a_volume_stays_a_journal() -> None:
+    raw = "Hughes, G. E. (1968). Modal Logic. University Review 12, 3-9."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hughes, G. E."), ("date", "(1968)."),
+                                     ("title", "Modal Logic."), ("journal", "University Review"),
+                                     ("volume", "12,"), ("pages", "3-9.")))
+    assert fields.journal == "University Review"

@@ -21,6 +21,7 @@ from .fields import (
     PAGES_RE,
     PLACE_PUBLISHER_RE,
     PUBLISHER_IN_PLACE_RE,
+    PUBLISHER_WORD_RE,
     VOLUME_RE,
     VOLUMES_RE,
     YEAR,
@@ -206,6 +207,21 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _sentence_out_of_author(raw, merged)
     merged = _place_publisher_boundary(raw, merged)
     merged = _names_out_of_title(raw, merged)
+    merged = _publisher_out_of_container(raw, merged)
+    merged = _ditto_author(raw, merged)
+    merged = _container_out_of_editor(raw, merged)
+    merged = _editors_out_of_container(raw, merged)
+    merged = _names_out_of_title_start(raw, merged)
+    merged = _publisher_before_place(raw, merged)
+    present = {s.label for s in merged}
+    if not present & {"publisher", "volume", "pages"}:
+        # "An Introduction to Modal Logic. Methuen and Co. Ltd." tagged as a journal: with
+        # a publisher's word and no volume or pages, it is the publisher
+        merged = [TaggedSpan("publisher", s.start, s.end) if s.label in ("journal", "series")
+                  and PUBLISHER_WORD_RE.search(raw[s.start:s.end]) else s for s in merged]
+    merged = _title_out_of_journal(raw, merged)
+    merged = _title_out_of_publisher(raw, merged)
+    merged = _container_after_quoted_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
     if labels and labels[0] in ("publisher", "address") and not \
             {"author", "editor"} & set(labels):
@@ -321,6 +337,297 @@ def _names_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     return spans
 
 
+# "In Proceedings AAAI-91. AAAI": a container's last sentence of one capitalised word.
+_CONTAINER_PUBLISHER = re.compile(r"[.?!]\s+(?P<publisher>[A-Z][\w&-]*[.,]?)$")
+
+
+def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In Proceedings AAAI-91. AAAI", "Handbuch der Sozialarbeit. Luchterhand": in an
+    entry without a publisher, a container span whose last sentence is one capitalised
+    word gives that word to the publisher."""
+    if any(s.label == "publisher" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "booktitle":
+            continue
+        match = _CONTAINER_PUBLISHER.search(raw, span.start, span.end)
+        if match is None:
+            return spans
+        return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
+                TaggedSpan("publisher", match.start("publisher"), span.end),
+                *spans[index + 1:]]
+    return spans
+
+
+def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Hamish Hamilton: London.": an "address" then a "publisher" where only the second
+    is a known place are the other way round."""
+    for index, span in enumerate(spans[:-1]):
+        following = spans[index + 1]
+        if span.label == "publisher" and following.label == "address":
+            # "Prentice Hall, Upper Saddle River | New Jersey, USA": a city the publisher
+            # span took from the address that begins with its region
+            head = raw[span.start:span.end].rstrip(" ,")
+            comma = head.rfind(",")
+            first = raw[following.start:following.end].split(",")[0].strip(" .;:")
+            city = head[comma + 1:].strip()
+            if comma > 0 and _is_region(first) and _is_place(first) and city and \
+                    len(city.split()) <= 3 and all(w[:1].isupper() for w in city.split()) \
+                    and not PUBLISHER_WORD_RE.search(city):
+                start = span.start + comma + 1
+                while raw[start] == " ":
+                    start += 1
+                return [*spans[:index], TaggedSpan("publisher", span.start, span.start + comma + 1),
+                        TaggedSpan("address", start, following.end), *spans[index + 2:]]
+            return spans
+        if span.label == "address" and following.label == "publisher":
+            place = raw[following.start:following.end].strip(" ,.;:()")
+            if _is_place(place) and not _is_place(raw[span.start:span.end].strip(" ,.;:()")):
+                return [*spans[:index], TaggedSpan("publisher", span.start, span.end),
+                        TaggedSpan("address", following.start, following.end),
+                        *spans[index + 2:]]
+            return spans
+    return spans
+
+
+# A word that ends a sentence ("van.") or names before a colon ("Myhre, A.:", "Vermeulen :").
+_INITIALS = re.compile(r"^[A-Z]{1,3}[.,:]?$")  # "RC", "TR." (Vancouver style)
+_NAMES_END = re.compile(r"\S+\.(?=\s+\S)|\S+\s?:(?=\s+\S)")
+_QUOTED_TITLE = re.compile(r"[\"“«][^\"”»]{3,}[\"”»][.,]?\s+(?=[A-Z])")
+
+
+def _container_after_quoted_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"“Ian McEwan: The Child in Us All.” Contemporary Novelists: …" as one title span,
+    in an entry without a container: what follows the closing quote is the container (a
+    journal when the entry has a volume); a second title after the editors ("In: C. D.
+    Darlington, eds. | Chromosomes today.") is the container too."""
+    labels = {s.label for s in spans}
+    if labels & {"booktitle", "journal"}:
+        return spans
+    container = "journal" if "volume" in labels else "booktitle"
+    for index, span in enumerate(spans):
+        if span.label != "title":
+            continue
+        quoted = _QUOTED_TITLE.match(raw, span.start, span.end)
+        if quoted and quoted.end() < span.end:
+            return [*spans[:index], TaggedSpan("title", span.start, quoted.end()),
+                    TaggedSpan(container, quoted.end(), span.end), *spans[index + 1:]]
+        for later in range(index + 2, len(spans)):
+            if spans[later].label == "title" and spans[later - 1].label == "editor":
+                return [*spans[:later], TaggedSpan("booktitle", spans[later].start,
+                                                   spans[later].end), *spans[later + 1:]]
+        return spans
+    return spans
+
+
+def _title_out_of_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In the Wake of Chaos: | Unpredictable Order in Dynamical Systems, University of
+    Chicago Press": a publisher span right after the title whose first comma part reads
+    as a sentence and has no publisher's word, before one that has, gives that part to
+    the title."""
+    for index, span in enumerate(spans[1:], start=1):
+        if span.label != "publisher":
+            continue
+        if spans[index - 1].label != "title":
+            return spans
+        text = raw[span.start:span.end]
+        comma = text.find(",")
+        if comma <= 0 or PUBLISHER_WORD_RE.search(text[:comma]) or \
+                not _is_sentence_part(text[:comma]) or \
+                not PUBLISHER_WORD_RE.search(text[comma + 1:]):
+            return spans
+        start = span.start + comma + 1
+        while raw[start] == " ":
+            start += 1
+        return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
+                                               span.start + comma + 1),
+                TaggedSpan("publisher", start, span.end), *spans[index + 1:]]
+    return spans
+
+
+def _title_out_of_journal(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Slate Islands impact structure, | Ontario, Canada. Geology", "Fourier integral
+    operators. | II. Acta Mathematica": a journal span right after the title whose part
+    before its last sentence break holds a comma, or is a roman numeral, or ends with ")",
+    gives that part to the title (abbreviated journals, "J. Mod. Phys.", hold none)."""
+    for index, span in enumerate(spans[1:], start=1):
+        if span.label != "journal":
+            continue
+        title = raw[spans[index - 1].start:spans[index - 1].end].rstrip(" ,.")
+        if spans[index - 1].label != "title" or title.endswith(("\"", "”", "»", "'", "’")):
+            return spans  # a quoted title is whole
+        text = raw[span.start:span.end].rstrip(" ,.")
+        cut = text.rfind(". ")
+        if cut <= 0:
+            return spans
+        head = text[:cut]
+        if not ("," in head or head.endswith(")") or _ROMAN_ALONE.match(head)):
+            return spans
+        start = span.start + cut + 2
+        return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
+                                               span.start + cut + 1),
+                TaggedSpan("journal", start, span.end), *spans[index + 1:]]
+    return spans
+
+
+_ROMAN_ALONE = re.compile(r"^[IVX]{1,4}$")
+_ROLE_WORDS = frozenset({"editor", "editors", "ed", "eds", "director", "producer", "comp",
+                         "compiler", "trans", "translator", "hrsg", "hg"})
+
+
+def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Van Mulken, Margot & Van Reenen, | Pieter Th van. Studies in Stemmatology.": after
+    an author span that stops in mid-list (a comma, "&", a particle or an initial at its
+    end), a title whose first sentence reads as names or a role ("Biedermann, Editor.")
+    gives that sentence to the author."""
+    for index, span in enumerate(spans[1:], start=1):
+        before = spans[index - 1]
+        if span.label != "title":
+            continue
+        if before.label not in ("author", "editor"):
+            return spans
+        last = raw[before.start:before.end].split()[-1]
+        if not (last.endswith((",", "&")) or last.lower() in ("and", "&") or
+                last.rstrip(".").lower() in NAME_PARTICLES or is_initial(last) or
+                (last.endswith(".") and len(last) <= 3)):  # "W. v."
+            return spans
+        for match in _NAMES_END.finditer(raw, span.start, span.end):
+            word = match.group().rstrip(" :")
+            if is_initial(word) and not match.group().endswith(":"):
+                continue
+            head = raw[span.start:match.end()]
+            if head.endswith(":") and not any(is_initial(w) or _INITIALS.match(w)
+                                              for w in head.rstrip(" :").split()):
+                return spans  # "China: A History" — names before a colon have initials
+            parts = [p.strip(" .:") for p in re.split(r",|\s+(?:and|&)\s+", head)]
+            if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
+                       for p in parts):
+                return spans
+            rest = match.end()
+            while raw[rest] == " ":
+                rest += 1
+            # a role other than an editor's ("director.") is no name: it ends the names, as
+            # a note of its own ("Editor." stays: it makes the names editors)
+            names_end = span.start
+            offset = span.start
+            for part in raw[span.start:match.end()].split(","):
+                if part.strip(" .").lower() not in ("director", "producer"):
+                    names_end = offset + len(part)
+                offset += len(part) + 1
+            role = [TaggedSpan("note", names_end + 1, match.end())] \
+                if names_end < match.end() and names_end > span.start else []
+            author_end = names_end if names_end > span.start else before.end
+            return [*spans[:index - 1], TaggedSpan(before.label, before.start, author_end),
+                    *role, TaggedSpan("title", rest, span.end), *spans[index + 1:]]
+        return spans
+    return spans
+
+
+def _editors_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology" as one container
+    span, in an entry without editors: the names before the first comma are the
+    editors."""
+    if any(s.label == "editor" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "booktitle":
+            continue
+        opening = _IN_AT.match(raw, span.start, span.end)
+        comma = raw.find(",", span.start, span.end)
+        if opening is None or comma < 0:
+            return spans
+        names = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", raw[opening.end():comma])]
+        rest = comma + 1
+        while rest < span.end and raw[rest] == " ":
+            rest += 1
+        if not all(len(n.split()) >= 2 and looks_like_personal_name(n) for n in names) or \
+                not raw[rest:span.end].strip(" ,.") or len(names) < 2:
+            return spans
+        return [*spans[:index], TaggedSpan("editor", opening.end(), comma + 1),
+                TaggedSpan("booktitle", rest, span.end), *spans[index + 1:]]
+    return spans
+
+
+# Where a container's title ends and its editors begin inside one "In …" span.
+_EDS_AFTER = re.compile(r",?\s+(?:eds?\.|edited by|hrsg\.|hg\.)\s", re.I)
+_EDS_BEFORE = re.compile(r"\((?:eds?|hrsg|hgg?|dir|éds?)\.?\)[.,:]?\s+", re.I)
+_QUESTION_END = re.compile(r"[?!]\s+")
+_IN_AT = re.compile(r"in:?\s+", re.I)  # matched at a span's start ("^" is the string's)
+
+
+def _container_out_of_editor(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.)" tagged as
+    one editor span, in an entry without a container: the container is split off —
+    before ", eds. …", after "(eds.)," when names come first, at a "?" that ends its
+    title, or before the first comma part that reads as a name."""
+    if any(s.label == "booktitle" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "editor":
+            continue
+        opening = _IN_AT.match(raw, span.start, span.end)
+        if opening is None:
+            return spans
+        start = opening.end()
+        before = _EDS_BEFORE.search(raw, start, span.end)
+        if before and before.end() < span.end and \
+                looks_like_personal_name(raw[start:before.start()].split(",")[0].strip()):
+            return [*spans[:index], TaggedSpan("editor", span.start, before.end()),
+                    TaggedSpan("booktitle", before.end(), span.end), *spans[index + 1:]]
+        boundary = None
+        rest = 0
+        after = _EDS_AFTER.search(raw, start, span.end)
+        question = _QUESTION_END.search(raw, start, span.end)
+        if after:
+            boundary, rest = after.start() + (raw[after.start()] == ","), after.end()
+        elif question:
+            boundary = question.start() + 1
+        else:
+            offset = start
+            for number, part in enumerate(raw[start:span.end].split(",")):
+                if number and looks_like_personal_name(part.strip()):
+                    boundary = offset
+                    break
+                offset += len(part) + 1
+        if boundary is None or boundary <= start:
+            return spans
+        rest = max(rest, boundary)  # the editors begin after ", eds."
+        while rest < span.end and raw[rest] == " ":
+            rest += 1
+        if rest >= span.end:
+            return spans
+        return [*spans[:index], TaggedSpan("booktitle", span.start, boundary),
+                TaggedSpan("editor", rest, span.end), *spans[index + 1:]]
+    return spans
+
+
+# "———.", "---", "______ ." : the previous entry's authors, written as a dash run.
+_DITTO = re.compile(r"[-—–_]{2,}\s*[.,]?(?=\s)")
+
+
+def _ditto_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"--- Jewish Law from Jesus …": an author span that starts with a dash run (the
+    previous entry's authors) ends with it; the words after it begin the title."""
+    for index, span in enumerate(spans):
+        if span.label != "author":
+            continue
+        match = _DITTO.match(raw, span.start, span.end)
+        if match is None:
+            return spans
+        rest = match.end()
+        while rest < span.end and raw[rest] == " ":
+            rest += 1
+        if rest >= span.end:
+            return spans
+        end = span.end
+        tail = spans[index + 1:]
+        if tail and tail[0].label == "title":
+            end, tail = tail[0].end, tail[1:]
+        return [*spans[:index], TaggedSpan("author", span.start, match.end()),
+                TaggedSpan("title", rest, end), *tail]
+    return spans
+
+
 _WORD_END = re.compile(r"\S+\.(?=\s+\S)")
 
 
@@ -342,6 +649,8 @@ def _sentence_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
             rest = match.end()
             while raw[rest] == " ":
                 rest += 1
+            if is_corporate(raw[rest:span.end].rstrip(".")):
+                return spans  # "U.S. Department of Veterans Affairs.": one corporate name
             end = span.end
             tail = spans[index + 1:]
             if tail and tail[0].label == "title":
@@ -417,6 +726,17 @@ def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:
 _ROLE_SENTENCE = re.compile(r"[.,;]\s+(?:Translated|Trans\.|Tr\.|Übersetzt|Ubersetzt|Edited|"
                             r"Ed\.|Hrsg\.|Herausgegeben|Traduit|Introduction)\s+(?:by|von|par)?\b|"
                             r"\s+\((?i:translated|trans\.|edited|ed\.)\s+by\b")
+# "Homo Academicus, Peter Collier (trans.)": a name with its role ends no title.
+_ROLE_NAME_END = re.compile(r",\s+(?P<name>[^,()]{3,60}?)\s+\((?i:trans|transl|tr|eds?|hrsg)\.?\)"
+                            r"[.,]?$")
+# "…, working paper", "… (Report)", "…, page 346": what the work is, or where in it,
+# after the title's last comma or sentence.
+_TRAILING_GENRE = re.compile(
+    r"(?:[,.]\s+|\s+\()(?i:(?:[a-z.]+\s+){0,2}(?:paper|report|thesis|dissertation|dvd|"
+    r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$|"
+    r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$")
+_TRAILING_YEAR = re.compile(r"\s+(?P<year>1[5-9]\d\d|20\d\d)[.,]?$")
+_TRAILING_ORDINAL = re.compile(r"[.,]\s+(?P<edition>\d{1,2}(?:st|nd|rd|th))\.?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
 
@@ -425,6 +745,17 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     role = _ROLE_SENTENCE.search(raw, start, end)
     if role:
         start, end = trim(raw, start, role.start() + 1)
+    year = _TRAILING_YEAR.search(raw, start, end)
+    if year and fields.year is None and year.start() > start:
+        # "About Jenny Holzer 2011, dvd": the entry's only year, run into the title
+        _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
+        start, end = trim(raw, start, year.start())
+    person = _ROLE_NAME_END.search(raw, start, end)
+    if person and looks_like_personal_name(person.group("name")):
+        start, end = trim(raw, start, person.start() + 1)
+    genre = _TRAILING_GENRE.search(raw, start, end)
+    if genre and genre.start() > start:
+        start, end = trim(raw, start, genre.start() + (raw[genre.start()] in ",."))
     volume = _TRAILING_VOLUME.search(raw, start, end)
     if volume and volume.start() > start and fields.volume is None:
         _set(fields, "volume", volume.group("volume"), volume.start("volume"),
@@ -437,6 +768,14 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
             _set(fields, "edition", normalize_edition(edition.group(0)), start + edition.start(),
                  start + edition.end())
         start, end = trim(raw, start, start + edition.start())
+    ordinal = _TRAILING_ORDINAL.search(text)
+    if ordinal and ordinal.start() > 0:
+        # "The Iliad, Books XXIII–XXIV. 4th": an edition without its "ed."
+        if fields.edition is None:
+            _set(fields, "edition", normalize_edition(ordinal.group("edition")),
+                 start + ordinal.start("edition"), start + ordinal.end("edition"))
+        start, end = trim(raw, start, start + ordinal.start())
+        text = raw[start:end]
     volumes = VOLUMES_RE.search(text)
     if volumes and fields.volumes is None and volumes.end() >= len(text.rstrip(" .)")) \
             and volumes.start() > 0:
@@ -445,11 +784,29 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     _set(fields, "title", re.sub(r"\s+:", ":", " ".join(raw[start:end].split())), start, end)
 
 
+# "In Essays: Critical and Clinical, translated by Daniel W. Smith": the clause that names
+# the container's translator or editors is not the container's title.
+_CONTAINER_ROLE = re.compile(r",\s+(?:translated|trans\.|edited|ed\.|eds\.)\s|"
+                             r",\s+[^,]{3,80}?\s+\(?(?i:eds?)\.\)?[.,]?$|"  # ", X and Y Eds."
+                             r"\s+\([^()]*$")  # "… Applications (R" cut inside a parenthesis
+
+# "Trans. Nicholas Rand. Critical Inquiry", "Daphne Ellis (trans.), Wagner": the translator
+# before the container.
+_TRANSLATOR_FIRST = re.compile(r"(?:Trans\.|Translated by)\s+(?:[A-Z]\.\s*|[^\s.,]+\s+)*?"
+                               r"[^\s.,]{2,}\.\s+|[^(),.]{3,60}\((?i:trans|tr)\.\),\s+")
+
+
 def _read_container(name: str) -> _Reader:
     def read(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         match = _IN.match(raw, start, end)
         if match:
             start, end = trim(raw, match.end(), end)
+        role = _CONTAINER_ROLE.search(raw, start, end)
+        if role:
+            start, end = trim(raw, start, role.start() + 1)
+        translator = _TRANSLATOR_FIRST.match(raw, start, end)
+        if translator and translator.end() < end:
+            start, end = trim(raw, translator.end(), end)
         _set(fields, name, " ".join(raw[start:end].split()), start, end)
     return read
 
@@ -513,7 +870,15 @@ def _read_publisher(raw: str, start: int, end: int, fields: TaggedFields) -> Non
     trailing_in = _TRAILING_IN.search(text)
     if trailing_in:
         end = start + trailing_in.start()
+    genre = _GENRE_BEFORE_PUBLISHER.match(text)
+    if genre and start + genre.end() < end:
+        start += genre.end()  # "Diss. University of California", "PhD thesis, MIT"
     _set(fields, "publisher", " ".join(raw[start:end].split()), start, end)
+
+
+_GENRE_BEFORE_PUBLISHER = re.compile(
+    r"[^,.]{0,30}\b(?i:thesis|dissertation|diss|report|projektarbeit|paper)\b[^,.]{0,20}"
+    r"[,.]\s+")
 
 
 def _is_region(part: str) -> bool:
