@@ -32,7 +32,8 @@ def main(document: Path, png: Path, reference_png: Path | None = None,
                         str(document.relative_to(document.parent.parent)),
                         "--offline", "--out", out, "--fail-on", "never"],
                        check=True, stdout=subprocess.DEVNULL, cwd=document.parent.parent)
-        [page] = [p for p in Path(out).glob("*.html") if p.name != "index.html"]
+        run_pages = ("index.html", "library.html")
+        [page] = [p for p in Path(out).glob("*.html") if p.name not in run_pages]
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
         for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",

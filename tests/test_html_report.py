@@ -198,6 +198,13 @@ def test_summary_bar_counts_and_tables() -> None:
     assert len(dom.xpath("//table[@class='notes']/tbody/tr")) == len(checked.document.notes)
 
 
+def test_summary_bar_says_one_note_not_one_notes() -> None:
+    dom = _dom(render_document_html(_checked()))  # one reference, one note, no marker
+    counts = [" ".join(span.text_content().split())
+              for span in dom.xpath("//p[@class='summary']/span[not(@data-severity)]")]
+    assert counts == ["1 reference", "1 note", "0 note markers"]
+
+
 def test_notes_say_where_each_citation_resolves() -> None:
     ambiguous = _checked()
     citation = ambiguous.resolutions[0].citation
