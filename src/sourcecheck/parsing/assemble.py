@@ -238,20 +238,45 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     return merged
 
 
+def _first(spans: list[TaggedSpan], label: str, start: int = 0) -> int | None:
+    """Index of the first span labelled ``label`` at or after ``start``; None if none.
+    Each span rule below reworks only that one span (and its neighbours)."""
+    return next((index for index in range(start, len(spans)) if spans[index].label == label),
+                None)
+
+
+def _skip_spaces(raw: str, at: int, end: int | None = None) -> int:
+    """The first offset from ``at`` (before ``end``) that is not a space."""
+    end = len(raw) if end is None else end
+    while at < end and raw[at] == " ":
+        at += 1
+    return at
+
+
+def _author_then_title(spans: list[TaggedSpan], index: int, author_end: int,
+                       title_start: int) -> list[TaggedSpan]:
+    """The author span at ``index`` cut at ``author_end``; what follows from
+    ``title_start`` is the title, joined with the title span right after, if any."""
+    end, tail = spans[index].end, spans[index + 1:]
+    if tail and tail[0].label == "title":
+        end, tail = tail[0].end, tail[1:]
+    return [*spans[:index], TaggedSpan("author", spans[index].start, author_end),
+            TaggedSpan("title", title_start, end), *tail]
+
+
 def _whole_corporate_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     """"Literary and Historical Research | Committee of …, Title," is one corporate
     author up to the comma: a boundary inside a comma-separated name is the tagger's."""
-    for index, span in enumerate(spans[:-1]):
-        if span.label != "author":
-            continue
-        following = spans[index + 1]
-        comma = raw.find(",", span.end, following.end)
-        if following.label != "title" or raw[span.end - 1] in ",.;:)" or comma < 0 or \
-                comma + 1 >= following.end or not is_corporate(raw[span.start:comma]):
-            return spans
-        return [*spans[:index], TaggedSpan("author", span.start, comma + 1),
-                TaggedSpan("title", comma + 1, following.end), *spans[index + 2:]]
-    return spans
+    index = _first(spans, "author")
+    if index is None or index == len(spans) - 1:
+        return spans
+    span, following = spans[index], spans[index + 1]
+    comma = raw.find(",", span.end, following.end)
+    if following.label != "title" or raw[span.end - 1] in ",.;:)" or comma < 0 or \
+            comma + 1 >= following.end or not is_corporate(raw[span.start:comma]):
+        return spans
+    return [*spans[:index], TaggedSpan("author", span.start, comma + 1),
+            TaggedSpan("title", comma + 1, following.end), *spans[index + 2:]]
 
 
 # Lower-case words a name may hold ("Ludwig van Beethoven", "Smith, J. and Jones, K.").
@@ -271,19 +296,17 @@ def _title_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     """"Tang, Yilu and Bi, Jianzhong, History of Chinese People's | Liberation Army …":
     an author span whose later comma part reads as a sentence, just before the title,
     gives that part to the title."""
-    for index, span in enumerate(spans[:-1]):
-        if span.label != "author":
-            continue
-        if spans[index + 1].label != "title":
-            return spans
-        offset = span.start
-        for number, part in enumerate(raw[span.start:span.end].split(",")):
-            if number and _is_sentence_part(part):
-                start = offset + len(part) - len(part.lstrip())
-                return [*spans[:index], TaggedSpan("author", span.start, offset),
-                        TaggedSpan("title", start, spans[index + 1].end), *spans[index + 2:]]
-            offset += len(part) + 1
+    index = _first(spans, "author")
+    if index is None or index == len(spans) - 1 or spans[index + 1].label != "title":
         return spans
+    span = spans[index]
+    offset = span.start
+    for number, part in enumerate(raw[span.start:span.end].split(",")):
+        if number and _is_sentence_part(part):
+            start = offset + len(part) - len(part.lstrip())
+            return [*spans[:index], TaggedSpan("author", span.start, offset),
+                    TaggedSpan("title", start, spans[index + 1].end), *spans[index + 2:]]
+        offset += len(part) + 1
     return spans
 
 
@@ -309,9 +332,7 @@ def _place_publisher_boundary(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
             comma = raw.find(",", following.start, following.end - 1)
             if comma > following.start:
                 result[index] = TaggedSpan("publisher", span.start, comma + 1)
-                start = comma + 1
-                while start < following.end and raw[start] == " ":
-                    start += 1
+                start = _skip_spaces(raw, comma + 1, following.end)
                 result[index + 1] = TaggedSpan("address", start, following.end)
     return result
 
@@ -328,9 +349,7 @@ def _names_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
         if comma > 0 and looks_like_personal_name(text[comma + 1:].strip()) and \
                 len(text[comma + 1:].split()) >= 2:
             following = spans[index + 1]
-            start = span.start + comma + 1
-            while raw[start] == " ":
-                start += 1
+            start = _skip_spaces(raw, span.start + comma + 1)
             return [*spans[:index], TaggedSpan("title", span.start, span.start + comma + 1),
                     TaggedSpan(following.label, start, following.end), *spans[index + 2:]]
         return spans
@@ -345,18 +364,15 @@ def _publisher_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Tagge
     """"In Proceedings AAAI-91. AAAI", "Handbuch der Sozialarbeit. Luchterhand": in an
     entry without a publisher, a container span whose last sentence is one capitalised
     word gives that word to the publisher."""
-    if any(s.label == "publisher" for s in spans):
+    index = _first(spans, "booktitle")
+    if index is None or _first(spans, "publisher") is not None:
         return spans
-    for index, span in enumerate(spans):
-        if span.label != "booktitle":
-            continue
-        match = _CONTAINER_PUBLISHER.search(raw, span.start, span.end)
-        if match is None:
-            return spans
-        return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
-                TaggedSpan("publisher", match.start("publisher"), span.end),
-                *spans[index + 1:]]
-    return spans
+    span = spans[index]
+    match = _CONTAINER_PUBLISHER.search(raw, span.start, span.end)
+    if match is None:
+        return spans
+    return [*spans[:index], TaggedSpan("booktitle", span.start, match.start() + 1),
+            TaggedSpan("publisher", match.start("publisher"), span.end), *spans[index + 1:]]
 
 
 def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -374,9 +390,7 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
             if comma > 0 and _is_region(first) and _is_place(first) and city and \
                     len(city.split()) <= 3 and all(w[:1].isupper() for w in city.split()) \
                     and not PUBLISHER_WORD_RE.search(city):
-                start = span.start + comma + 1
-                while raw[start] == " ":
-                    start += 1
+                start = _skip_spaces(raw, span.start + comma + 1)
                 return [*spans[:index], TaggedSpan("publisher", span.start, span.start + comma + 1),
                         TaggedSpan("address", start, following.end), *spans[index + 2:]]
             return spans
@@ -405,18 +419,18 @@ def _container_after_quoted_title(raw: str, spans: list[TaggedSpan]) -> list[Tag
     if labels & {"booktitle", "journal"}:
         return spans
     container = "journal" if "volume" in labels else "booktitle"
-    for index, span in enumerate(spans):
-        if span.label != "title":
-            continue
-        quoted = _QUOTED_TITLE.match(raw, span.start, span.end)
-        if quoted and quoted.end() < span.end:
-            return [*spans[:index], TaggedSpan("title", span.start, quoted.end()),
-                    TaggedSpan(container, quoted.end(), span.end), *spans[index + 1:]]
-        for later in range(index + 2, len(spans)):
-            if spans[later].label == "title" and spans[later - 1].label == "editor":
-                return [*spans[:later], TaggedSpan("booktitle", spans[later].start,
-                                                   spans[later].end), *spans[later + 1:]]
+    index = _first(spans, "title")
+    if index is None:
         return spans
+    span = spans[index]
+    quoted = _QUOTED_TITLE.match(raw, span.start, span.end)
+    if quoted and quoted.end() < span.end:
+        return [*spans[:index], TaggedSpan("title", span.start, quoted.end()),
+                TaggedSpan(container, quoted.end(), span.end), *spans[index + 1:]]
+    for later in range(index + 2, len(spans)):
+        if spans[later].label == "title" and spans[later - 1].label == "editor":
+            return [*spans[:later], TaggedSpan("booktitle", spans[later].start,
+                                               spans[later].end), *spans[later + 1:]]
     return spans
 
 
@@ -425,24 +439,20 @@ def _title_out_of_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
     Chicago Press": a publisher span right after the title whose first comma part reads
     as a sentence and has no publisher's word, before one that has, gives that part to
     the title."""
-    for index, span in enumerate(spans[1:], start=1):
-        if span.label != "publisher":
-            continue
-        if spans[index - 1].label != "title":
-            return spans
-        text = raw[span.start:span.end]
-        comma = text.find(",")
-        if comma <= 0 or PUBLISHER_WORD_RE.search(text[:comma]) or \
-                not _is_sentence_part(text[:comma]) or \
-                not PUBLISHER_WORD_RE.search(text[comma + 1:]):
-            return spans
-        start = span.start + comma + 1
-        while raw[start] == " ":
-            start += 1
-        return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
-                                               span.start + comma + 1),
-                TaggedSpan("publisher", start, span.end), *spans[index + 1:]]
-    return spans
+    index = _first(spans, "publisher", 1)
+    if index is None or spans[index - 1].label != "title":
+        return spans
+    span = spans[index]
+    text = raw[span.start:span.end]
+    comma = text.find(",")
+    if comma <= 0 or PUBLISHER_WORD_RE.search(text[:comma]) or \
+            not _is_sentence_part(text[:comma]) or \
+            not PUBLISHER_WORD_RE.search(text[comma + 1:]):
+        return spans
+    start = _skip_spaces(raw, span.start + comma + 1)
+    return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
+                                           span.start + comma + 1),
+            TaggedSpan("publisher", start, span.end), *spans[index + 1:]]
 
 
 def _title_out_of_journal(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -450,24 +460,23 @@ def _title_out_of_journal(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]
     operators. | II. Acta Mathematica": a journal span right after the title whose part
     before its last sentence break holds a comma, or is a roman numeral, or ends with ")",
     gives that part to the title (abbreviated journals, "J. Mod. Phys.", hold none)."""
-    for index, span in enumerate(spans[1:], start=1):
-        if span.label != "journal":
-            continue
-        title = raw[spans[index - 1].start:spans[index - 1].end].rstrip(" ,.")
-        if spans[index - 1].label != "title" or title.endswith(("\"", "”", "»", "'", "’")):
-            return spans  # a quoted title is whole
-        text = raw[span.start:span.end].rstrip(" ,.")
-        cut = text.rfind(". ")
-        if cut <= 0:
-            return spans
-        head = text[:cut]
-        if not ("," in head or head.endswith(")") or _ROMAN_ALONE.match(head)):
-            return spans
-        start = span.start + cut + 2
-        return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
-                                               span.start + cut + 1),
-                TaggedSpan("journal", start, span.end), *spans[index + 1:]]
-    return spans
+    index = _first(spans, "journal", 1)
+    if index is None:
+        return spans
+    span = spans[index]
+    title = raw[spans[index - 1].start:spans[index - 1].end].rstrip(" ,.")
+    if spans[index - 1].label != "title" or title.endswith(("\"", "”", "»", "'", "’")):
+        return spans  # a quoted title is whole
+    text = raw[span.start:span.end].rstrip(" ,.")
+    cut = text.rfind(". ")
+    if cut <= 0:
+        return spans
+    head = text[:cut]
+    if not ("," in head or head.endswith(")") or _ROMAN_ALONE.match(head)):
+        return spans
+    return [*spans[:index - 1], TaggedSpan("title", spans[index - 1].start,
+                                           span.start + cut + 1),
+            TaggedSpan("journal", span.start + cut + 2, span.end), *spans[index + 1:]]
 
 
 _ROMAN_ALONE = re.compile(r"^[IVX]{1,4}$")
@@ -480,46 +489,41 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
     an author span that stops in mid-list (a comma, "&", a particle or an initial at its
     end), a title whose first sentence reads as names or a role ("Biedermann, Editor.")
     gives that sentence to the author."""
-    for index, span in enumerate(spans[1:], start=1):
-        before = spans[index - 1]
-        if span.label != "title":
-            continue
-        if before.label not in ("author", "editor"):
-            return spans
-        last = raw[before.start:before.end].split()[-1]
-        if not (last.endswith((",", "&")) or last.lower() in ("and", "&") or
-                last.rstrip(".").lower() in NAME_PARTICLES or is_initial(last) or
-                (last.endswith(".") and len(last) <= 3)):  # "W. v."
-            return spans
-        for match in _NAMES_END.finditer(raw, span.start, span.end):
-            word = match.group().rstrip(" :")
-            if is_initial(word) and not match.group().endswith(":"):
-                continue
-            head = raw[span.start:match.end()]
-            if head.endswith(":") and not any(is_initial(w) or _INITIALS.match(w)
-                                              for w in head.rstrip(" :").split()):
-                return spans  # "China: A History" — names before a colon have initials
-            parts = [p.strip(" .:") for p in re.split(r",|\s+(?:and|&)\s+", head)]
-            if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
-                       for p in parts):
-                return spans
-            rest = match.end()
-            while raw[rest] == " ":
-                rest += 1
-            # a role other than an editor's ("director.") is no name: it ends the names, as
-            # a note of its own ("Editor." stays: it makes the names editors)
-            names_end = span.start
-            offset = span.start
-            for part in raw[span.start:match.end()].split(","):
-                if part.strip(" .").lower() not in ("director", "producer"):
-                    names_end = offset + len(part)
-                offset += len(part) + 1
-            role = [TaggedSpan("note", names_end + 1, match.end())] \
-                if names_end < match.end() and names_end > span.start else []
-            author_end = names_end if names_end > span.start else before.end
-            return [*spans[:index - 1], TaggedSpan(before.label, before.start, author_end),
-                    *role, TaggedSpan("title", rest, span.end), *spans[index + 1:]]
+    index = _first(spans, "title", 1)
+    if index is None or spans[index - 1].label not in ("author", "editor"):
         return spans
+    span, before = spans[index], spans[index - 1]
+    last = raw[before.start:before.end].split()[-1]
+    if not (last.endswith((",", "&")) or last.lower() in ("and", "&") or
+            last.rstrip(".").lower() in NAME_PARTICLES or is_initial(last) or
+            (last.endswith(".") and len(last) <= 3)):  # "W. v."
+        return spans
+    for match in _NAMES_END.finditer(raw, span.start, span.end):
+        word = match.group().rstrip(" :")
+        if is_initial(word) and not match.group().endswith(":"):
+            continue
+        head = raw[span.start:match.end()]
+        if head.endswith(":") and not any(is_initial(w) or _INITIALS.match(w)
+                                          for w in head.rstrip(" :").split()):
+            return spans  # "China: A History" — names before a colon have initials
+        parts = [p.strip(" .:") for p in re.split(r",|\s+(?:and|&)\s+", head)]
+        if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
+                   for p in parts):
+            return spans
+        rest = _skip_spaces(raw, match.end())
+        # a role other than an editor's ("director.") is no name: it ends the names, as
+        # a note of its own ("Editor." stays: it makes the names editors)
+        names_end = span.start
+        offset = span.start
+        for part in raw[span.start:match.end()].split(","):
+            if part.strip(" .").lower() not in ("director", "producer"):
+                names_end = offset + len(part)
+            offset += len(part) + 1
+        role = [TaggedSpan("note", names_end + 1, match.end())] \
+            if names_end < match.end() and names_end > span.start else []
+        author_end = names_end if names_end > span.start else before.end
+        return [*spans[:index - 1], TaggedSpan(before.label, before.start, author_end),
+                *role, TaggedSpan("title", rest, span.end), *spans[index + 1:]]
     return spans
 
 
@@ -527,25 +531,21 @@ def _editors_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
     """"In Jean Blanchon & Denis Creissels, Issues in Bantu Tonology" as one container
     span, in an entry without editors: the names before the first comma are the
     editors."""
-    if any(s.label == "editor" for s in spans):
+    index = _first(spans, "booktitle")
+    if index is None or _first(spans, "editor") is not None:
         return spans
-    for index, span in enumerate(spans):
-        if span.label != "booktitle":
-            continue
-        opening = _IN_AT.match(raw, span.start, span.end)
-        comma = raw.find(",", span.start, span.end)
-        if opening is None or comma < 0:
-            return spans
-        names = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", raw[opening.end():comma])]
-        rest = comma + 1
-        while rest < span.end and raw[rest] == " ":
-            rest += 1
-        if not all(len(n.split()) >= 2 and looks_like_personal_name(n) for n in names) or \
-                not raw[rest:span.end].strip(" ,.") or len(names) < 2:
-            return spans
-        return [*spans[:index], TaggedSpan("editor", opening.end(), comma + 1),
-                TaggedSpan("booktitle", rest, span.end), *spans[index + 1:]]
-    return spans
+    span = spans[index]
+    opening = _IN_AT.match(raw, span.start, span.end)
+    comma = raw.find(",", span.start, span.end)
+    if opening is None or comma < 0:
+        return spans
+    names = [p.strip() for p in re.split(r"\s+(?:and|&)\s+", raw[opening.end():comma])]
+    rest = _skip_spaces(raw, comma + 1, span.end)
+    if not all(len(n.split()) >= 2 and looks_like_personal_name(n) for n in names) or \
+            not raw[rest:span.end].strip(" ,.") or len(names) < 2:
+        return spans
+    return [*spans[:index], TaggedSpan("editor", opening.end(), comma + 1),
+            TaggedSpan("booktitle", rest, span.end), *spans[index + 1:]]
 
 
 # Where a container's title ends and its editors begin inside one "In …" span.
@@ -560,45 +560,41 @@ def _container_out_of_editor(raw: str, spans: list[TaggedSpan]) -> list[TaggedSp
     one editor span, in an entry without a container: the container is split off —
     before ", eds. …", after "(eds.)," when names come first, at a "?" that ends its
     title, or before the first comma part that reads as a name."""
-    if any(s.label == "booktitle" for s in spans):
+    index = _first(spans, "editor")
+    if index is None or _first(spans, "booktitle") is not None:
         return spans
-    for index, span in enumerate(spans):
-        if span.label != "editor":
-            continue
-        opening = _IN_AT.match(raw, span.start, span.end)
-        if opening is None:
-            return spans
-        start = opening.end()
-        before = _EDS_BEFORE.search(raw, start, span.end)
-        if before and before.end() < span.end and \
-                looks_like_personal_name(raw[start:before.start()].split(",")[0].strip()):
-            return [*spans[:index], TaggedSpan("editor", span.start, before.end()),
-                    TaggedSpan("booktitle", before.end(), span.end), *spans[index + 1:]]
-        boundary = None
-        rest = 0
-        after = _EDS_AFTER.search(raw, start, span.end)
-        question = _QUESTION_END.search(raw, start, span.end)
-        if after:
-            boundary, rest = after.start() + (raw[after.start()] == ","), after.end()
-        elif question:
-            boundary = question.start() + 1
-        else:
-            offset = start
-            for number, part in enumerate(raw[start:span.end].split(",")):
-                if number and looks_like_personal_name(part.strip()):
-                    boundary = offset
-                    break
-                offset += len(part) + 1
-        if boundary is None or boundary <= start:
-            return spans
-        rest = max(rest, boundary)  # the editors begin after ", eds."
-        while rest < span.end and raw[rest] == " ":
-            rest += 1
-        if rest >= span.end:
-            return spans
-        return [*spans[:index], TaggedSpan("booktitle", span.start, boundary),
-                TaggedSpan("editor", rest, span.end), *spans[index + 1:]]
-    return spans
+    span = spans[index]
+    opening = _IN_AT.match(raw, span.start, span.end)
+    if opening is None:
+        return spans
+    start = opening.end()
+    before = _EDS_BEFORE.search(raw, start, span.end)
+    if before and before.end() < span.end and \
+            looks_like_personal_name(raw[start:before.start()].split(",")[0].strip()):
+        return [*spans[:index], TaggedSpan("editor", span.start, before.end()),
+                TaggedSpan("booktitle", before.end(), span.end), *spans[index + 1:]]
+    boundary = None
+    rest = 0
+    after = _EDS_AFTER.search(raw, start, span.end)
+    question = _QUESTION_END.search(raw, start, span.end)
+    if after:
+        boundary, rest = after.start() + (raw[after.start()] == ","), after.end()
+    elif question:
+        boundary = question.start() + 1
+    else:
+        offset = start
+        for number, part in enumerate(raw[start:span.end].split(",")):
+            if number and looks_like_personal_name(part.strip()):
+                boundary = offset
+                break
+            offset += len(part) + 1
+    if boundary is None or boundary <= start:
+        return spans
+    rest = _skip_spaces(raw, max(rest, boundary), span.end)  # editors begin after ", eds."
+    if rest >= span.end:
+        return spans
+    return [*spans[:index], TaggedSpan("booktitle", span.start, boundary),
+            TaggedSpan("editor", rest, span.end), *spans[index + 1:]]
 
 
 # "———.", "---", "______ ." : the previous entry's authors, written as a dash run.
@@ -608,24 +604,17 @@ _DITTO = re.compile(r"[-—–_]{2,}\s*[.,]?(?=\s)")
 def _ditto_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     """"--- Jewish Law from Jesus …": an author span that starts with a dash run (the
     previous entry's authors) ends with it; the words after it begin the title."""
-    for index, span in enumerate(spans):
-        if span.label != "author":
-            continue
-        match = _DITTO.match(raw, span.start, span.end)
-        if match is None:
-            return spans
-        rest = match.end()
-        while rest < span.end and raw[rest] == " ":
-            rest += 1
-        if rest >= span.end:
-            return spans
-        end = span.end
-        tail = spans[index + 1:]
-        if tail and tail[0].label == "title":
-            end, tail = tail[0].end, tail[1:]
-        return [*spans[:index], TaggedSpan("author", span.start, match.end()),
-                TaggedSpan("title", rest, end), *tail]
-    return spans
+    index = _first(spans, "author")
+    if index is None:
+        return spans
+    span = spans[index]
+    match = _DITTO.match(raw, span.start, span.end)
+    if match is None:
+        return spans
+    rest = _skip_spaces(raw, match.end(), span.end)
+    if rest >= span.end:
+        return spans
+    return _author_then_title(spans, index, match.end(), rest)
 
 
 _WORD_END = re.compile(r"\S+\.(?=\s+\S)")
@@ -635,29 +624,22 @@ def _sentence_out_of_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
     """"Lakoff, George, and Mark Johnson. Metaphors We Live By." tagged as one author:
     the names end at the first word (not an initial) that ends with a period, when what
     comes before it reads as names; the rest is the title (with a title right after)."""
-    for index, span in enumerate(spans):
-        if span.label != "author":
-            continue
-        for match in _WORD_END.finditer(raw, span.start, span.end):
-            word = match.group()
-            if is_initial(word) or word.rstrip(".").lower() in _KEEP_PERIOD:
-                continue
-            names = re.sub(r"^(?:and|&)\s+", "", raw[span.start:match.end()].rstrip("."))
-            parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in names.split(",")]
-            if not all(p and looks_like_personal_name(p) for p in parts):
-                return spans
-            rest = match.end()
-            while raw[rest] == " ":
-                rest += 1
-            if is_corporate(raw[rest:span.end].rstrip(".")):
-                return spans  # "U.S. Department of Veterans Affairs.": one corporate name
-            end = span.end
-            tail = spans[index + 1:]
-            if tail and tail[0].label == "title":
-                end, tail = tail[0].end, tail[1:]
-            return [*spans[:index], TaggedSpan("author", span.start, match.end()),
-                    TaggedSpan("title", rest, end), *tail]
+    index = _first(spans, "author")
+    if index is None:
         return spans
+    span = spans[index]
+    for match in _WORD_END.finditer(raw, span.start, span.end):
+        word = match.group()
+        if is_initial(word) or word.rstrip(".").lower() in _KEEP_PERIOD:
+            continue
+        names = re.sub(r"^(?:and|&)\s+", "", raw[span.start:match.end()].rstrip("."))
+        parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in names.split(",")]
+        if not all(p and looks_like_personal_name(p) for p in parts):
+            return spans
+        rest = _skip_spaces(raw, match.end())
+        if is_corporate(raw[rest:span.end].rstrip(".")):
+            return spans  # "U.S. Department of Veterans Affairs.": one corporate name
+        return _author_then_title(spans, index, match.end(), rest)
     return spans
 
 
