@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import DAY, FOUND_TTL, NOT_FOUND_TTL
+
 OPENLIBRARY_URL = "https://openlibrary.org"
 GOOGLEBOOKS_URL = "https://www.googleapis.com"
 LOC_URL = "http://lx2.loc.gov:210"
@@ -64,8 +66,8 @@ class LookupSettings:
     workers: int = 4  # requests in flight
     offline: bool = False
     providers: tuple[str, ...] = PROVIDERS
-    cache_found_days: float = 90.0  # catalogue records change rarely
-    cache_not_found_days: float = 14.0  # a catalogue may add the book soon
+    cache_found_days: float = FOUND_TTL / DAY  # the cache's own defaults: 90 and 14 days
+    cache_not_found_days: float = NOT_FOUND_TTL / DAY
 
     def resolved_cache_dir(self) -> Path:
         if self.cache_dir is not None:
