@@ -252,7 +252,7 @@ def render_document_html(checked: CheckedDocument,
     source lines they point to, references (fields, ISBNs, catalogue record side by
     side), notes and what each resolves to."""
     document = checked.document
-    reference_anchors = {r.id: f"ref-{n}" for n, r in enumerate(checked.references, 1)}
+    reference_anchors = _reference_anchors(checked)
     note_anchors: dict[str, str] = {}
     for n, note in enumerate(document.notes, 1):
         note_anchors.setdefault(note.label, f"note-{n}")
@@ -285,6 +285,11 @@ def render_document_html(checked: CheckedDocument,
         notes=_note_views(checked, reference_anchors),
         nav=[Link("Index", "index.html"), *extra_pages],
     )
+
+
+def _reference_anchors(checked: CheckedDocument) -> dict[str, str]:
+    """Reference id -> the id of its article on the document's page."""
+    return {r.id: f"ref-{n}" for n, r in enumerate(checked.references, 1)}
 
 
 def _reference_view(reference: Reference, anchor: str, verification: Verification | None,
@@ -428,9 +433,8 @@ def render_library_html(library: Library, documents: Sequence[CheckedDocument],
     for checked, name in zip(documents, report_names, strict=True):
         path = checked.document.path
         labels[path] = _LINE_LABEL.get(checked.document.format, "line")
-        for n, reference in enumerate(checked.references, 1):
-            # the anchors render_document_html gives the references of this document
-            anchors[(path, reference.id)] = f"{report_href(name)}#ref-{n}"
+        for reference_id, anchor in _reference_anchors(checked).items():
+            anchors[(path, reference_id)] = f"{report_href(name)}#{anchor}"
     views = []
     for n, work in enumerate(library.works, 1):
         reference = work.reference
