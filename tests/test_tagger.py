@@ -17,11 +17,15 @@ from sourcecheck.parsing.tokens import tokenize
 from sourcecheck.parsing.train import token_labels, train
 from sourcecheck.parsing.training_data import (
     ANYSTYLE_FILE,
+    EXTRA_ANYSTYLE_FILES,
     HELD_OUT_SIZE,
     RETIRED_HELD_OUT_SEED,
     _distinct,
+    _folded,
+    _title_key,
     cv_folds,
     data_path,
+    extra_anystyle,
     read_labelled,
     split_anystyle,
     training_set,
@@ -122,6 +126,25 @@ def test_the_held_out_split_is_fixed_and_never_trained_on() -> None:
     assert len(training) + len(held_out) == len({r.text for r in training + held_out})
 
 
+def test_anystyle_s_other_sets_never_carry_a_core_reference_into_training() -> None:
+    """AnyStyle's other labelled sets repeat some of its core strings (Stanford books,
+    with other punctuation or another citation number): none of those is trained on, so
+    no held-out reference reaches training in another copy."""
+    core = read_labelled(data_path(ANYSTYLE_FILE))
+    extra = extra_anystyle()
+    raw = [r for name in EXTRA_ANYSTYLE_FILES for r in read_labelled(data_path(name))]
+    assert len(extra) > 500 and len(extra) < len(raw)  # some were left out
+    core_texts = {_folded(r.text) for r in core}
+    core_titles = {_title_key(r) for r in core} - {""}
+    assert not {_folded(r.text) for r in extra} & core_texts
+    assert not {_title_key(r) for r in extra} & core_titles
+    assert len({r.text for r in extra}) == len(extra)
+    _training, held_out = split_anystyle()
+    held = {_folded(r.text) for r in held_out}
+    assert not held & {_folded(r.text) for r in training_set()}
+    assert any(_folded(r.text) in core_texts for r in raw)  # the overlap is real
+
+
 def test_the_retired_split_is_never_held_out_again() -> None:
     """The first held-out split was looked at while rules were written: its strings are
     training data now, and none of them is in the held-out split."""
@@ -156,6 +179,8 @@ def test_the_training_data_carries_its_licence() -> None:
     licence = data_path("LICENSE-anystyle.txt").read_text(encoding="utf-8")
     assert "Sylvester Keil" in licence and "Redistribution and use" in licence
     assert data_path("anystyle-core.xml").is_file()
+    for name in EXTRA_ANYSTYLE_FILES:
+        assert data_path(name).is_file(), name
 
 
 @pytest.mark.parametrize(("text", "expected"), [

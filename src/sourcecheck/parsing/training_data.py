@@ -5,6 +5,11 @@ whose children are labelled spans):
 
 - ``anystyle-core.xml``: AnyStyle's hand-labelled references (BSD-2, Sylvester Keil; the
   licence is ``LICENSE-anystyle.txt`` next to it);
+- ``anystyle-*.xml`` (the others): more of AnyStyle's labelled sets from the same
+  repository and licence (``res/parser/``: Stanford books, theses and dissertations, its
+  gold set and jw.xml). They are training data only, and only their references that share
+  neither text nor title with any string of ``anystyle-core.xml`` (``extra_anystyle``), so
+  that no held-out reference reaches training in another copy;
 - ``sourcecheck-styles.xml``: examples the project wrote itself in the styles of its
   seeds (World-Library "Publisher in City" lists, Chinese family-first names, ISBN
   lists per volume, "1st Edition", corporate authors, Wikipedia/CS1, Chicago notes).
@@ -29,6 +34,10 @@ from importlib import resources
 from pathlib import Path
 
 ANYSTYLE_FILE = "anystyle-core.xml"
+# More of AnyStyle's labelled sets (same repository and licence), training data only.
+EXTRA_ANYSTYLE_FILES = ("anystyle-stanford-books.xml", "anystyle-stanford.xml",
+                        "anystyle-stanford-theses.xml", "anystyle-stanford-diss.xml",
+                        "anystyle-gold.xml", "anystyle-jw.xml")
 PROJECT_FILE = "sourcecheck-styles.xml"
 MODEL_FILE = "tagger.crfsuite"
 HELD_OUT_SIZE = 300
@@ -149,29 +158,60 @@ def split_anystyle(path: Path | None = None) -> tuple[list[LabelledReference],
     return training, held_out
 
 
+def _folded(text: str) -> str:
+    """Letters and digits only, case-folded: "Smith, J. (2001)." and "smith j 2001" agree."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _title_key(reference: LabelledReference) -> str:
+    """The folded first title, or "" when it is too short to name one work (three words)."""
+    titles = reference.values("title")
+    return _folded(titles[0]) if titles and len(titles[0].split()) >= 3 else ""
+
+
+def extra_anystyle() -> list[LabelledReference]:
+    """AnyStyle's other labelled sets, for training only: every reference whose folded
+    text or folded title (three words or more) matches any string of the core set —
+    training or held-out — is left out, and each text is kept once. The core set decides
+    the split, so nothing here can carry a held-out reference into training."""
+    core = read_labelled(data_path(ANYSTYLE_FILE))
+    texts = {_folded(r.text) for r in core}
+    titles = {_title_key(r) for r in core} - {""}
+    kept = []
+    for name in EXTRA_ANYSTYLE_FILES:
+        for reference in read_labelled(data_path(name)):
+            text = _folded(reference.text)
+            if text in texts or _title_key(reference) in titles:
+                continue
+            texts.add(text)
+            kept.append(reference)
+    return kept
+
+
 def training_set() -> list[LabelledReference]:
-    """Everything the shipped model is trained on: AnyStyle minus the held-out split,
-    plus the project's own examples."""
+    """Everything the shipped model is trained on: AnyStyle's core set minus the held-out
+    split, AnyStyle's other sets (``extra_anystyle``) and the project's own examples."""
     training, _held_out = split_anystyle()
-    return training + read_labelled(data_path(PROJECT_FILE))
+    return training + extra_anystyle() + read_labelled(data_path(PROJECT_FILE))
 
 
 def cv_folds(folds: int, seed: int = CV_SEED) -> list[tuple[list[LabelledReference],
                                                            list[LabelledReference]]]:
     """``folds`` (train, dev) pairs over the training split only, for choosing features,
     parameters and rules: each AnyStyle training string is in exactly one dev part (a
-    seeded shuffle dealt round-robin); the project's own examples are always trained on.
+    seeded shuffle dealt round-robin); AnyStyle's other sets and the project's own
+    examples are always trained on.
     The held-out split takes no part."""
     if folds < 2:
         raise ValueError(f"cross-validation needs at least 2 folds, not {folds}")
     training, _held_out = split_anystyle()
     order = list(range(len(training)))
     random.Random(seed).shuffle(order)
-    project = read_labelled(data_path(PROJECT_FILE))
+    always = extra_anystyle() + read_labelled(data_path(PROJECT_FILE))
     pairs = []
     for fold in range(folds):
         dev_indexes = set(order[fold::folds])
         dev = [r for i, r in enumerate(training) if i in dev_indexes]
         rest = [r for i, r in enumerate(training) if i not in dev_indexes]
-        pairs.append((rest + project, dev))
+        pairs.append((rest + always, dev))
     return pairs
