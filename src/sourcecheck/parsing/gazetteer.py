@@ -15,24 +15,50 @@ CITY_WORDS = frozenset("""
 london york paris berlin oxford cambridge chicago boston amsterdam leiden munich münchen
 frankfurt hamburg leipzig stuttgart tübingen göttingen heidelberg cologne köln wien vienna
 zurich zürich basel bern geneva genève rome roma milan milano florence firenze turin torino
-bologna venice venezia naples napoli madrid barcelona lisbon lisboa porto brussels
-bruxelles antwerp rotterdam utrecht copenhagen stockholm oslo helsinki uppsala lund warsaw
-warszawa kraków cracow prague praha budapest bratislava bucharest sofia athens moscow
-moskva petersburg istanbul ankara cairo jerusalem tel aviv mumbai bombay calcutta kolkata
-madras chennai karachi lahore dhaka beijing peking shanghai nanjing guangzhou hong kong
-taipei tokyo kyoto osaka seoul singapore manila jakarta bangkok hanoi melbourne brisbane
-adelaide canberra auckland wellington toronto montreal montréal ottawa vancouver quebec
-québec mexico buenos aires lima bogotá caracas rio janeiro são johannesburg nairobi lagos
-ibadan accra dakar edinburgh glasgow manchester birmingham liverpool leeds bristol dublin
-belfast cardiff aberdeen princeton berkeley stanford ithaca evanston bloomington urbana
-champaign ann arbor minneapolis philadelphia pittsburgh baltimore washington d.c. dc
-atlanta miami denver seattle portland francisco angeles diego honolulu detroit cleveland
-cincinnati indianapolis nashville albany buffalo syracuse haven hartford amherst newbury
-thousand oaks hoboken westport norwood lanham totowa armonk oxon abingdon basingstoke
-harmondsworth chichester cheltenham aldershot farnham sebastopol norwich exeter sheffield
-nottingham bend raton bethesda rockville tucson charlottesville raleigh knoxville baton
-rouge gainesville tallahassee amsterdam/philadelphia dordrecht heidelberg/berlin
-berlin/heidelberg
+bologna venice venezia naples napoli madrid barcelona lisbon lisboa porto brussels bruxelles
+antwerp rotterdam utrecht copenhagen stockholm oslo helsinki uppsala lund warsaw warszawa
+kraków cracow prague praha budapest bratislava bucharest sofia athens moscow moskva
+petersburg istanbul ankara cairo jerusalem tel aviv mumbai bombay calcutta kolkata madras
+chennai karachi lahore dhaka beijing peking shanghai nanjing guangzhou hong kong taipei
+tokyo kyoto osaka seoul singapore manila jakarta bangkok hanoi melbourne brisbane adelaide
+canberra auckland wellington toronto montreal montréal ottawa vancouver quebec québec mexico
+buenos aires lima bogotá caracas rio janeiro são johannesburg nairobi lagos ibadan accra
+dakar edinburgh glasgow manchester birmingham liverpool leeds bristol dublin belfast cardiff
+aberdeen princeton berkeley stanford ithaca evanston bloomington urbana champaign ann arbor
+minneapolis philadelphia pittsburgh baltimore washington d.c. dc atlanta miami denver
+seattle portland francisco angeles diego honolulu detroit cleveland cincinnati indianapolis
+nashville albany buffalo syracuse haven hartford amherst newbury thousand oaks hoboken
+westport norwood lanham totowa armonk oxon abingdon basingstoke harmondsworth chichester
+cheltenham aldershot farnham sebastopol norwich exeter sheffield nottingham bend raton
+bethesda rockville tucson charlottesville raleigh knoxville baton rouge gainesville
+tallahassee amsterdam/philadelphia dordrecht heidelberg/berlin berlin/heidelberg boulder
+nashville louisville urbana/chicago lubbock austin/tex reno tempe tuscon albuquerque irvine
+pasadena sacramento oakland mahwah hillsdale piscataway newark trenton wilmington annapolis
+norfolk columbus dayton akron toledo milwaukee iowa ames omaha wichita tulsa dallas memphis
+louisville birmingham/ala tuscaloosa charleston savannah orlando tampa sarasota burlington
+montpelier worcester northampton storrs waltham cambridge/mass medford lanham/md
+thousand/oaks rapids ann/arbor kalamazoo lansing rapids provo ogden boise spokane tacoma
+olympia calgary edmonton winnipeg saskatoon halifax fredericton london/new oxford/new
+cambridge/new leicester guildford brighton southampton plymouth york/london durham/uk
+newcastle sunderland bradford huddleston dundee swansea aberystwyth cork galway limerick
+maynooth leuven louvain gent ghent liège namur luxembourg strasbourg lyon marseille toulouse
+bordeaux lille nantes rennes grenoble montpellier aix-en-provence bonn mainz mannheim
+freiburg konstanz würzburg nürnberg nuremberg regensburg bamberg marburg gießen giessen
+kassel hannover bremen kiel münster bielefeld dortmund düsseldorf duisburg wuppertal
+darmstadt karlsruhe ulm dresden jena weimar rostock greifswald potsdam graz innsbruck
+salzburg linz lausanne fribourg lucerne luzern lugano padua padova pisa siena perugia genoa
+genova verona trieste palermo bari catania salamanca sevilla seville valencia granada
+zaragoza bilbao coimbra braga krakow wrocław poznań gdańsk lodz łódź brno ljubljana zagreb
+belgrade beograd kiev kyiv minsk riga tallinn vilnius tbilisi yerevan baku tehran teheran
+baghdad beirut damascus amman riyadh delhi bangalore hyderabad pune colombo kathmandu
+islamabad kabul tashkent almaty ulaanbaatar hangzhou wuhan chengdu tianjin xi'an xian
+changsha jinan shenyang harbin kunming fuzhou xiamen nanning taiyuan lanzhou urumqi hohhot
+guilin suzhou yokohama nagoya sapporo kobe fukuoka sendai busan pusan daejeon kaohsiung
+taichung macau kuala lumpur penang yogyakarta surabaya bandung cebu phnom penh vientiane
+yangon rangoon dhaka/bangladesh perth hobart christchurch dunedin suva pretoria durban
+grahamstown stellenbosch harare lusaka kampala addis ababa khartoum tunis algiers rabat
+casablanca abuja enugu zaria kumasi montevideo santiago valparaíso quito asunción havana
+guadalajara monterrey puebla
 """.split())
 
 # Countries and US states (names and abbreviations): the second part of "City, Region".
@@ -65,7 +91,21 @@ fischer rowohlt hanser beck mohr siebeck vandenhoeck ruprecht kohlhammer gruyter
 reclam einaudi feltrinelli laterza mondadori bompiani anagrama alianza cátedra vintage
 random anchor basic viking scribner simon schuster houghton mifflin little brown farrar
 straus giroux putnam bantam dell ballantine crown pantheon grove verso polity continuum
-ashgate praeger greenwood rowman littlefield kluwer nijhoff benjamins cengage
-addison-wesley prentice academic erlbaum guilford jossey-bass wadsworth freeman saunders
-mosby lippincott karger thieme crc taylor francis
+ashgate praeger greenwood rowman littlefield kluwer nijhoff benjamins cengage addison-wesley
+prentice academic erlbaum guilford jossey-bass wadsworth freeman saunders mosby lippincott
+karger thieme crc taylor francis westview eerdmans zondervan crossway paulist liturgical
+schocken wheatsheaf tavistock fontana hogarth chatto windus bodley duckworth gollancz
+methuen picador virago batsford zed pluto wishart tauris i.b chatto/windus boydell brewer
+manchester ashgate/variorum vrin belin hachette/pluriel payot plon grasset larousse dalloz
+karthala l'harmattan harmattan decouverte découverte découverte aschendorff böhlau kösel
+schöningh teubner ullstein westdeutscher wissenschaftliche buchgesellschaft hirzel francke
+hueber cornelsen carocci giuffrè garzanti donzelli bulzoni editori riuniti tusquets paidós
+akal gredos espasa cátedra/madrid tecnos afrontamento almedina zahar companhia iwanami
+shinchosha chikuma yuhikaku heibonsha chuokoron zhonghua shangwu sanlian renmin kexue
+continuum/new stanford/calif mcnally mcfarland scarecrow rodopi rienner butterworth
+butterworths heinemann/oxford pergamon north-holland birkhäuser vieweg oldenbourg
+hanser/munich benjamin/cummings o'reilly apress packt wrox sybex peachpit bantam/doubleday
+anchor/doubleday scribner's scribners atheneum avon harcourt jovanovich rinehart dutton
+ballantine/del bloomsbury/continuum i.b.tauris tauris/london belknap
 """.split())
+
