@@ -4,9 +4,10 @@
     python bench/parse_accuracy/run.py --cv 5          # cross-validation, training split only
 
 ``--cv K`` is for choosing features, parameters and rules: it trains K models, each on the
-training split minus one fold (plus the project's own examples), scores each on its fold
-and prints the pooled table; the held-out split is not read. ``--fold N`` runs only fold N
-of the K (quicker, noisier). The fold models are trained one per core (``--jobs``).
+training split minus one fold (plus AnyStyle's other sets and the project's own examples),
+scores each on its fold and prints the pooled table; the held-out split is not read.
+``--fold N`` runs only fold N of the K (quicker, noisier). The fold models are trained one
+per core (``--jobs``).
 
 Scores exact-match field F1 on the 300 held-out strings of AnyStyle's labelled data
 (``sourcecheck.parsing.training_data.split_anystyle``: a seeded split that training never
