@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..normalize import fold as fold_for_comparison
+
 ANYSTYLE_FILE = "anystyle-core.xml"
 # More of AnyStyle's labelled sets (same repository and licence), training data only.
 EXTRA_ANYSTYLE_FILES = ("anystyle-stanford-books.xml", "anystyle-stanford.xml",
@@ -159,8 +161,10 @@ def split_anystyle(path: Path | None = None) -> tuple[list[LabelledReference],
 
 
 def _folded(text: str) -> str:
-    """Letters and digits only, case-folded: "Smith, J. (2001)." and "smith j 2001" agree."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    """The project's comparison fold (``normalize.fold``) without its spaces:
+    "Smith, J. (2001)." and "smith j 2001" agree, and so do "engineer-ing" and
+    "engineering"."""
+    return fold_for_comparison(text).replace(" ", "")
 
 
 def _title_key(reference: LabelledReference) -> str:
