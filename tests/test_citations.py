@@ -41,6 +41,15 @@ HERE = Location("n.txt", 1, 1)
     pytest.param("Harold M. Tanner, Where Chiang Kai-shek Lost China (Bloomington: Indiana "
                  "University Press, 2015), 112.",
                  [("full", ("Tanner",), "2015", "p. 112", None)], id="full"),
+    pytest.param("黄友岚：《中国人民解放战争史》，第120页。",
+                 [("short-title", ("黄",), None, "p. 120", None)], id="chinese-short-title"),
+    pytest.param("黄友岚：《中国人民解放战争史》，北京：档案出版社，1992年，第120—122页。",
+                 [("full", ("黄",), "1992", "pp. 120–122", None)], id="chinese-full"),
+    pytest.param("同上，第121页。", [("ibid", (), None, "p. 121", None)], id="chinese-ibid"),
+    pytest.param("同上。", [("ibid", (), None, None, None)], id="chinese-ibid-bare"),
+    pytest.param("黄友岚：《中国人民解放战争史》，第120页；解力夫：《解放战争实录》，第3页。",
+                 [("short-title", ("黄",), None, "p. 120", None),
+                  ("short-title", ("解",), None, "p. 3", None)], id="chinese-two-in-one-note"),
     pytest.param("This point is disputed among historians.", [], id="comment"),
     pytest.param("In October 1948 the army moved north.", [], id="month-is-no-author"),
 ])
@@ -169,3 +178,33 @@ def test_many_notes_against_many_entries_resolve_each_to_its_own() -> None:
     checked = check_text(_article(notes, entries))
     assert [r.reference_id for r in checked.resolutions] == [
         f"author{i}{1900 + i % 90}title" for i in range(300)]
+
+
+_CHINESE = """辽沈战役
+
+辽沈战役是解放战争中的一次战役。[1] 锦州之战决定了战役的走向。[2][3]
+
+注释
+
+1. 黄友岚：《中国人民解放战争史》，第120页。
+2. 同上，第121页。
+3. 解力夫：《解放战争实录：两种命运的决战》，第45页。
+
+参考文献
+
+• 黄友岚：《中国人民解放战争史》，北京：档案出版社，1992年，ISBN 7-80019-338-1。
+• 解力夫：《解放战争实录：两种命运的决战》，石家庄：河北人民出版社，1990年，ISBN 7-202-00733-9（套）。
+"""
+
+
+def test_chinese_notes_resolve_to_chinese_entries() -> None:
+    checked = check_text(_CHINESE)
+    titles = {r.id: r.title for r in checked.references}
+    assert [(r.citation.kind, titles.get(r.reference_id or ""), r.citation.locator)
+            for r in checked.resolutions] == [
+        (CitationKind.SHORT_TITLE, "中国人民解放战争史", "p. 120"),
+        (CitationKind.IBID, "中国人民解放战争史", "p. 121"),
+        (CitationKind.SHORT_TITLE, "解放战争实录：两种命运的决战", "p. 45"),
+    ]
+    assert all(r.status is ResolutionStatus.RESOLVED for r in checked.resolutions)
+    assert "isbn.set" in [f.code for f in checked.findings]

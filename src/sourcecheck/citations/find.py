@@ -9,6 +9,8 @@ part is read as one of:
 - "Westad 2003, p. 36" / "Zhou and Gao 1995, vol. 2, p. 44"  -> short (author-year)
 - "Tanner, Where Chiang Kai-shek Lost China, 241."            -> short title
 - "Mao Zedong Military Anthology, Page 480-482"               -> short title, no author
+- "黄友岚：《中国人民解放战争史》，第120页。" / "同上，第121页。" -> short title / ibid
+  (Chinese notes; full when they name the publisher or year)
 
 A part that is none of these (a comment, a quotation) yields no citation.
 """
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..models import Citation, CitationKind, Location, Note, Section, locate
+from ..parsing.cjk import read_cjk
 from ..parsing.fields import PUBLISHER_WORD_RE, YEAR, normalize_pages, normalize_year
 from ..parsing.isbn_list import extract_isbns
 from ..parsing.reference import parse_reference_text
@@ -56,6 +59,9 @@ _AUTHOR_YEAR = re.compile(
     rf"(?P<authors>{_AUTHORS})\s*,?\s*\(?(?P<year>{YEAR})\)?"
     rf"(?:\s*[,:]\s*(?P<locator>[^;()]*?))?\s*(?=[.;)]?\s*$|[;)]|,?\s+and\s|,\s+[A-Z])"
 )
+# Chinese "ibid.": 同上 / 同上书 / 同前注, optionally with "，第12页"
+_CJK_IBID = re.compile(r"^\s*(?:同上(?:书|書|注|註)?|同前(?:书|書|注|註)|前揭(?:书|書))"
+                       r"\s*[，,。.]?\s*(?:第\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)\s*[页頁])?\s*[。.]?\s*$")
 _IBID = re.compile(r"^\s*(?:ibid(?:em)?|id)\.?\s*(?:,\s*(?P<locator>.*?))?\s*\.?\s*$", re.I)
 _OP_CIT = re.compile(
     rf"^\s*(?P<authors>{_AUTHORS}),?\s+(?:op\.?\s*cit\.?|loc\.?\s*cit\.?)\s*(?:,\s*(?P<locator>.*?))?"
@@ -140,7 +146,8 @@ def _read_note_text(text: str) -> tuple[tuple[int, Citation], ...]:
 
 
 def _split_parts(text: str) -> list[str]:
-    """Split at semicolons outside parentheses."""
+    """Split at semicolons (";" or Chinese "；") outside parentheses."""
+    text = text.replace("；", ";")
     if ";" not in text:
         return [text.strip()] if text.strip() else []
     parts: list[str] = []
@@ -171,6 +178,9 @@ def _read_part(part: str, label: str, location: Location) -> list[Citation]:
         return [Citation(CitationKind.OP_CIT, part, location, label,
                          authors=_family_names(op_cit.group("authors")),
                          locator=locator.text, volume=locator.volume)]
+    cjk = _cjk_citation(part, text, label, location)
+    if cjk is not None:
+        return [cjk]
     if _is_full_citation(text):
         return [_full_citation(part, text, label, location)]
     short = _author_years(part, text, label, location)
@@ -178,6 +188,31 @@ def _read_part(part: str, label: str, location: Location) -> list[Citation]:
         return short
     title = _short_title(part, text, label, location)
     return [title] if title else []
+
+
+def _cjk_citation(part: str, text: str, label: str, location: Location) -> Citation | None:
+    """A Chinese note: "同上，第121页" (ibid.), or a work named by its 《title》 with the
+    authors before it and "第120页" after: full when it names the publisher or the year,
+    otherwise a short title."""
+    ibid = _CJK_IBID.match(text)
+    if ibid:
+        pages = ibid.group("pages")
+        return Citation(CitationKind.IBID, part, location, label,
+                        locator=_pages_text(pages) if pages else None)
+    cjk = read_cjk(text)
+    if cjk is None:
+        return None
+    draft, _spans = cjk
+    locator = _pages_text(draft.pages) if draft.pages else None
+    # Chinese notes name the whole person ("黄友岚"); references are found by family name
+    authors = tuple(n.family or n.literal or "" for n in draft.authors or draft.editors)
+    if draft.publisher or draft.year:
+        reference = parse_reference_text(text, location, Section.NOTE)
+        return Citation(CitationKind.FULL, part, location, label, authors=authors,
+                        year=draft.year, title=draft.title, locator=locator,
+                        volume=draft.volume, reference=replace(reference, pages=None))
+    return Citation(CitationKind.SHORT_TITLE, part, location, label, authors=authors,
+                    title=draft.title, locator=locator, volume=draft.volume)
 
 
 def _is_full_citation(text: str) -> bool:

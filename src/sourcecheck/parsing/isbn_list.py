@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from .. import isbn
 from ..models import Identifier, Qualifier
+from .cjk import chinese_numeral
 
 _LABEL = re.compile(r"\bISBN(?:[- ]?1[03])?\b\s*:?\s*", re.I)
 # A written number: digits (and letters glued to them, to report typos), joined by
 # hyphens or single spaces before a digit.
 _VALUE = re.compile(r"[0-9Xx](?:[0-9A-Za-z]|[-‐‑–][0-9A-Za-z]|\s(?=\d))*")
-_QUALIFIER_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|/|\band\b|&)\s*")
+_QUALIFIER_PAREN = re.compile(r"\s*[(（]([^()（）]{1,40})[)）]")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,|;|/|\band\b|&|，|；|、)\s*")
 _BARE = re.compile(
     r"(?<![\w/.-])(?:97[89][-‐‑– ]?)?\d{1,5}[-‐‑– ]?\d{1,7}[-‐‑– ]?\d{1,7}[-‐‑– ]?[\dXx](?![\w/-])"
 )
@@ -33,7 +34,13 @@ _QUALIFIER_WORDS = {
     "ebook": Qualifier.EBOOK, "e-book": Qualifier.EBOOK, "electronic": Qualifier.EBOOK,
     "online": Qualifier.EBOOK, "pdf": Qualifier.EBOOK, "epub": Qualifier.EBOOK,
     "kindle": Qualifier.EBOOK,
+    # Chinese: 套 (set), 平装 (paperback), 精装 (hardback), 电子书 (e-book)
+    "套": Qualifier.SET, "全套": Qualifier.SET, "套书": Qualifier.SET, "套書": Qualifier.SET,
+    "平装": Qualifier.PBK, "平裝": Qualifier.PBK, "精装": Qualifier.HBK, "精裝": Qualifier.HBK,
+    "电子书": Qualifier.EBOOK, "電子書": Qualifier.EBOOK,
 }
+# "第二册", "第3卷", "上册": a volume of a Chinese set
+_CJK_VOLUME_LABEL = re.compile(r"^第?\s*(?P<number>[一二三四五六七八九十\d]{1,3})\s*[册冊卷]$")
 _VOLUME_LABEL = re.compile(r"^(?P<word>[A-Za-z]+\.?)\s*(?P<number>\d{1,3}|[IVXLC]{1,6})$")
 _VOLUME_WORDS = ("vol.", "vol", "volume", "v.", "bd.", "band", "tome", "t.", "book", "part", "pt.")
 _VOLUME_STEMS = ("volume", "vol")
@@ -102,7 +109,7 @@ def _identifier(raw: str, offset: int, labels: list[str]) -> Identifier:
     qualifier: Qualifier | None = None
     volume: str | None = None
     for label in labels:
-        for piece in re.split(r"\s*[,;]\s*", label):
+        for piece in re.split(r"\s*[,;，；]\s*", label):
             word = piece.lower().rstrip(".").strip()
             if word in _QUALIFIER_WORDS:
                 qualifier = qualifier or _QUALIFIER_WORDS[word]
@@ -120,7 +127,11 @@ def _identifier(raw: str, offset: int, labels: list[str]) -> Identifier:
 
 
 def _volume_number(label: str) -> str | None:
-    """The volume number of a label that is meant as a volume label ("Volum 2" too)."""
+    """The volume number of a label that is meant as a volume label ("Volum 2" too,
+    "第二册" as 2)."""
+    chinese = _CJK_VOLUME_LABEL.match(label.strip())
+    if chinese:
+        return chinese_numeral(chinese.group("number"))
     match = _VOLUME_LABEL.match(label.strip())
     if match is None:
         return None

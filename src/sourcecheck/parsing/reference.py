@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from ..models import FieldSpan, Identifier, Location, Name, Reference, ReferenceKind, Section
 from .assemble import read_tagged
+from .cjk import read_cjk
 from .fields import (
     EDITION_RE,
     PAGE_COUNT_RE,
@@ -101,6 +102,9 @@ def parse_reference_text(text: str, location: Location | None = None,
 
 @lru_cache(maxsize=16384)
 def _parse_text(text: str) -> Reference:
+    cjk = _parse_cjk(text)
+    if cjk is not None:
+        return cjk
     try:
         tagged = tag_reference(text)
     except ModelMissingError as error:
@@ -108,9 +112,24 @@ def _parse_text(text: str) -> Reference:
         return _parse_by_rules(text)
     identifiers, _isbn_spans = extract_isbns(text)
     fields = read_tagged(text, tagged)
-    isbn_spans = tuple(FieldSpan("isbn", i.offset, i.offset + len(i.raw)) for i in identifiers)
     reference = _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", fields, tuple(identifiers))
-    return replace(reference, spans=(*fields.spans, *isbn_spans))
+    return replace(reference, spans=(*fields.spans, *_isbn_field_spans(identifiers)))
+
+
+def _parse_cjk(text: str) -> Reference | None:
+    """A Chinese-script entry read by its conventions (``cjk``), whose marks are exact:
+    the tagger, trained on Latin-script references, does not see it."""
+    cjk = read_cjk(text)
+    if cjk is None:
+        return None
+    draft, spans = cjk
+    identifiers, _isbn_spans = extract_isbns(text)
+    reference = _finish(text, _NOWHERE, Section.BIBLIOGRAPHY, "", draft, tuple(identifiers))
+    return replace(reference, spans=(*spans, *_isbn_field_spans(identifiers)))
+
+
+def _isbn_field_spans(identifiers: list[Identifier]) -> tuple[FieldSpan, ...]:
+    return tuple(FieldSpan("isbn", i.offset, i.offset + len(i.raw)) for i in identifiers)
 
 
 @cache
@@ -126,6 +145,9 @@ def parse_by_rules(text: str) -> Reference:
 
 
 def _parse_by_rules(text: str) -> Reference:
+    cjk = _parse_cjk(text)
+    if cjk is not None:
+        return cjk
     identifiers, spans = extract_isbns(text)
     rest = text
     for span in reversed(spans):

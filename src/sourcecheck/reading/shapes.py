@@ -25,21 +25,28 @@ _HEADINGS = {
         "works cited", "literature", "literature cited", "reference list",
         "primary sources", "secondary sources", "works consulted", "books",
         "general references", "general sources", "cited works", "source",
+        # Chinese and Japanese
+        "参考文献", "參考文獻", "主要参考文献", "主要參考文獻", "参考书目", "參考書目", "书目",
+        "書目", "参考资料", "參考資料", "引用文献", "引用文獻", "文献", "文獻",
     ),
     HeadingKind.REFERENCES: (
         "references", "citations", "notes and references", "references and notes",
         "sources and notes", "notes and sources", "references and sources",
         "footnotes and references", "notes and citations", "reference",
+        "注释与参考文献", "註釋與參考文獻", "注释和参考文献", "資料來源", "资料来源",
     ),
-    HeadingKind.NOTES: ("notes", "footnotes", "endnotes", "note", "explanatory notes"),
+    HeadingKind.NOTES: ("notes", "footnotes", "endnotes", "note", "explanatory notes",
+                        "注释", "註釋", "注解", "註解", "脚注", "腳註", "尾注", "注", "註"),
     HeadingKind.FURTHER_READING: (
         "further reading", "additional reading", "suggested reading", "recommended reading",
         "reading list", "further reading and external links",
+        "延伸阅读", "延伸閱讀", "扩展阅读", "擴展閱讀",
     ),
     HeadingKind.OTHER: (
         "see also", "external links", "links", "related articles", "categories",
         "navigation menu", "contents", "appendix", "acknowledgements", "acknowledgments",
         "about the author", "index",
+        "参见", "參見", "参看", "外部链接", "外部連結", "相关条目", "相關條目",
     ),
 }
 _HEADING_LOOKUP = {name: kind for kind, names in _HEADINGS.items() for name in names}
