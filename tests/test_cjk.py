@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sourcecheck
+from sourcecheck.citekeys import base_key
 from sourcecheck.models import Name, Qualifier, ReferenceKind
 from sourcecheck.parsing.cjk import chinese_numeral, is_cjk_reference, read_cjk, split_cjk_names
 
@@ -165,10 +166,24 @@ def test_chinese_multi_volume_isbn_list_and_set_qualifier() -> None:
     assert reference.title == "中国人民解放军全国解放战争史"
     assert [(n.family, n.given) for n in reference.authors] == [("唐", "义路"), ("毕", "建忠")]
     assert (reference.volumes, reference.publisher, reference.year) == (
-        "5", "军事科学出版社", "1993")
+        "5", "军事科学出版社", "1993–1997")
+    assert reference.volume is None  # the volume labels belong to the ISBN list
     assert [i.volume for i in reference.identifiers] == ["1", "2", "3", "4", "5"]
     assert all(i.qualifier is Qualifier.VOL for i in reference.identifiers)
     single = sourcecheck.parse_reference(
         "解力夫：《解放战争实录》，石家庄：河北人民出版社，1990年，ISBN 7-202-00733-9（套）。")
     assert single.identifiers[0].qualifier is Qualifier.SET
     assert single.identifiers[0].label == "套"
+
+
+def test_citation_keys_of_chinese_references_are_pinyin() -> None:
+    def key(text: str) -> str:
+        return base_key(sourcecheck.parse_reference(text))
+
+    assert key("黄友岚：《中国人民解放战争史》，北京：档案出版社，1992年。") == "huang1992zhongguo"
+    # 解 is "jie" in words but "Xie" as a surname
+    assert key("解力夫：《解放战争实录》，石家庄：河北人民出版社，1990年。") == "xie1990jiefang"
+    assert key("欧阳修：〈论台谏官言事未蒙听允书〉，《欧阳修全集》，北京：中华书局，2001年。") \
+        == "ouyang2001luntai"
+    # Japanese kanji are not read as Chinese: the key falls back to the entry's line
+    assert key("村上春樹『ノルウェイの森』東京：講談社、1987年。") == "ref1"

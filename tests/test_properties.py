@@ -20,6 +20,9 @@ PIECES = st.sampled_from([
     "Stanford University Press", "ISBN ", "0-8047-4478-5", "7800219615 (Volum 2)", " (set)",
     "Ibid., 115.", "Tanner 2015, p. 268.", "op. cit.", "1993 – 1997", "\"", "{", "}", "%",
     "Harold M. Tanner, Where (Bloomington: Indiana University Press, 2015), 112.",
+    # Chinese conventions (parsing/cjk.py)
+    "黄友岚", "：", "《", "》", "〈", "〉", "，", "。", "北京", "档案出版社", "1992年", "第120页",
+    "[M]", "[J]", "//", "（第一卷）", "（全五卷）", "（套）", "同上", "参考文献", "注释", "、",
 ])
 LINE = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=8).map("".join)
 DOCUMENT = st.lists(LINE, max_size=25).map("\n".join)
@@ -50,3 +53,20 @@ def test_any_entry_parses_and_exports_back(text: str) -> None:
 def test_isbn_check_never_raises(text: str) -> None:
     facts = isbn.check(text)
     assert facts.valid == (facts.error is None)
+
+
+CJK_PIECES = st.sampled_from([
+    "黄友岚", "解力夫、", "欧阳修", "主编", "：", ":", "《", "》", "〈", "〉", "『", "』", "「",
+    "」", "，", "。", ". ", "北京", "档案出版社", "1992年", "1993—1997年", "第120页", "第四卷",
+    "（全五卷）", "[M]", "[J]", "//", "55(34)", ": 3219", "ISBN 7-80019-338-1", "（第一卷）",
+    "载", "第2版", "2006年第4期", "ノルウェイの森",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(CJK_PIECES, st.text(max_size=4)), max_size=14).map("".join))
+def test_any_chinese_entry_parses_and_every_span_points_into_it(text: str) -> None:
+    reference = parse_reference(text)
+    assert reference.raw == text
+    for span in reference.spans:
+        assert 0 <= span.start < span.end <= len(text), span

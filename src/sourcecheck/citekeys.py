@@ -1,8 +1,10 @@
 """Citation keys: stable, readable, unique ("westad2003decisive").
 
 A key is the first author's family name, the first year and the first significant
-word of the title, folded to ASCII. The same reference always gets the same key;
-collisions in one file get "a", "b", … in order of appearance.
+word of the title, folded to ASCII. Chinese names and titles are written in pinyin first
+(pypinyin, as Better BibTeX does): 黄友岚《中国人民解放战争史》1992 -> "huang1992zhongguo";
+the first two characters of a Chinese title stand for its first word. The same reference
+always gets the same key; collisions in one file get "a", "b", … in order of appearance.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from dataclasses import replace
 
 from .models import Reference
 from .normalize import fold
+from .parsing.cjk import has_han, has_kana, to_pinyin
 from .parsing.fields import first_year
+
+_HAN_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
 
 _SKIP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "to", "for", "from", "at",
                          "la", "le", "les", "der", "die", "das", "el", "los", "il"})
@@ -23,16 +28,22 @@ def base_key(reference: Reference, line: int | None = None) -> str:
     """The key before de-duplication; ``line`` names an entry with no author or title
     (default: the reference's own line)."""
     people = reference.authors or reference.editors
+    chinese = has_han(reference.raw) and not has_kana(reference.raw)
     who = ""
     if people:
         name = people[0]
-        who = fold(name.family or name.literal or name.given or "")
+        who = name.family or name.literal or name.given or ""
+        who = fold(to_pinyin(who, surname=bool(name.family)) if chinese else who)
         if name.literal:  # a corporate author: its first significant word
             who = next((w for w in who.split() if w not in _SKIP_WORDS), "")
         else:
             who = who.replace(" ", "")
     year = first_year(reference.year)
-    words = [w for w in fold(reference.title or "").split() if w not in _SKIP_WORDS]
+    title = reference.title or ""
+    han = _HAN_START.match(title) if chinese else None
+    if han:  # Chinese has no spaces: its first two characters stand for a word
+        title = to_pinyin(han.group())
+    words = [w for w in fold(title).split() if w not in _SKIP_WORDS]
     word = next((w for w in words if not w.isdigit()), "")
     key = f"{who}{year or ''}{word}"
     key = re.sub(r"[^a-z0-9]", "", key)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..models import FieldSpan, Name
-from .fields import FieldDraft
+from .fields import FieldDraft, normalize_year
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -49,7 +49,10 @@ _NOT_NAMES = frozenset({"译", "譯", "校注", "整理"})
 _ET_AL = re.compile(r"[,，、\s]*(?:等|et al\.?)\s*$")
 _NAME_SEPARATORS = re.compile(r"\s*[,，、;；/]\s*|\s+")
 
-_YEAR = re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)(?!\d)\s*年?")
+_YEAR_CORE = r"(?:1[5-9]\d\d|20\d\d)"
+# "2009年", "1993—1997年" (a set that appeared over several years)
+_YEAR = re.compile(rf"(?<!\d)(?P<year>{_YEAR_CORE}(?:\s*[-–—~～至]\s*{_YEAR_CORE})?)(?!\d)\s*年?")
+_ISBN_MARK = re.compile(r"ISBN|(?<![\d-])97[89][\d-]{10,}", re.I)
 _PAGES = re.compile(r"(?:第\s*)?(?P<pages>\d+(?:\s*[-–—~～]\s*\d+)?)\s*[页頁]|"
                     r"(?:[pP]{1,2}\.\s*)(?P<latin>\d+(?:\s*[-–—]\s*\d+)?)")
 _VOLUMES = re.compile(r"[全共]\s*(?P<count>[一二三四五六七八九十\d]+)\s*[卷册冊]")
@@ -70,6 +73,45 @@ _GBT_PAGES = re.compile(r"[:：]\s*(?P<pages>\d+(?:\s*[-–—~]\s*\d+)?)\s*[.�
 
 _NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
+
+
+# Surnames read otherwise than the same character in running text (解 is "jie" in
+# words, "Xie" as a surname); pypinyin reads words, so family names are looked up here.
+_SURNAME_PINYIN = {
+    "解": "xie", "单": "shan", "單": "shan", "仇": "qiu", "朴": "piao", "查": "zha",
+    "曾": "zeng", "盖": "ge", "蓋": "ge", "区": "ou", "區": "ou", "乐": "yue", "樂": "yue",
+    "覃": "qin", "翟": "zhai", "缪": "miao", "繆": "miao", "尉迟": "yuchi", "尉遲": "yuchi",
+    "万俟": "moqi", "萬俟": "moqi", "长孙": "zhangsun", "長孫": "zhangsun", "种": "chong",
+    "種": "chong", "秘": "bi", "召": "shao", "冼": "xian", "洗": "xian", "柏": "bai",
+    "薄": "bo", "华": "hua", "華": "hua", "任": "ren", "沈": "shen", "燕": "yan", "纪": "ji",
+    "紀": "ji", "宿": "su", "那": "na", "隗": "wei", "谌": "chen", "諶": "chen", "阚": "kan",
+    "闞": "kan", "逄": "pang", "费": "fei", "費": "fei", "车": "che", "車": "che", "曲": "qu",
+    "藏": "zang", "应": "ying", "應": "ying", "卜": "bu", "员": "yun", "員": "yun",
+    "句": "gou", "莘": "shen", "晟": "cheng", "重": "chong", "长": "chang", "長": "chang",
+}
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` has a Chinese character (Han ideograph)."""
+    return _CJK_CHARACTER.search(text) is not None
+
+
+def has_kana(text: str) -> bool:
+    """Whether ``text`` has Japanese kana (so its Han characters are not read as Chinese)."""
+    return _KANA.search(text) is not None
+
+
+def to_pinyin(text: str, surname: bool = False) -> str:
+    """``text`` with its Chinese characters in toneless pinyin, run together ("中国" ->
+    "zhongguo"); ``surname`` reads a family name as a surname ("解" -> "xie"). Other
+    characters are kept. pypinyin is imported on first use (0.15 s, Chinese only)."""
+    if not has_han(text):
+        return text
+    if surname and text in _SURNAME_PINYIN:
+        return _SURNAME_PINYIN[text]
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text))
 
 
 def is_cjk_reference(text: str) -> bool:
@@ -187,10 +229,13 @@ class _Reader:
     def publication(self, start: int, end: int) -> None:
         """"北京：人民文學出版社，2009年，第45页" or "北京: 中华书局, 2000: 29": place,
         publisher, year, edition, volume and pages in what follows the title."""
+        isbn = _ISBN_MARK.search(self.text, start, end)
+        if isbn:  # the ISBN list and its "（第一卷）" labels are read by ``isbn_list``
+            end = isbn.start()
         part = self.text[start:end]
         year = _YEAR.search(part)
         if year:
-            self.set("year", year.group("year"), start + year.start("year"),
+            self.set("year", normalize_year(year.group("year")), start + year.start("year"),
                      start + year.end("year"))
         pages = _PAGES.search(part)
         if pages:
@@ -315,7 +360,8 @@ class _Reader:
                              at + volume.end("volume"))
                 year = _YEAR.search(text, journal_end.end())
                 if year:
-                    self.set("year", year.group("year"), year.start("year"), year.end("year"))
+                    self.set("year", normalize_year(year.group("year")), year.start("year"),
+                             year.end("year"))
                 self._gbt_pages(journal_end.end())
             return
         self._gbt_publication(rest)
