@@ -17,7 +17,8 @@ one core, caches cleared before each timed pass, best of ``--runs``).
 
 Exact match: both sides NFKC-normalized, case-folded, punctuation dropped, whitespace
 collapsed. Authors and editors are compared as sets of name tokens (without "and", "et
-al.", "ed."/"eds.", "edited by", "In"). Pages, volume and edition are compared as values,
+al.", "ed."/"eds.", "edited by", "In"; a Chinese character is a token of its own, as
+Chinese names are written unspaced). Pages, volume and edition are compared as values,
 not as written labels: "pp. 45–67" and "45–67" are the same pages, "Vol. 3, Part A" and
 "3" the same volume (its first number), "2nd ed." and "2" the same edition — the same
 normalizer on both sides. Year: the first year of the date span. ISBN: the set of
@@ -70,8 +71,13 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# Chinese names are written unspaced ("舒仁輝"), so each character is a name token: a
+# parser that splits family and given name ("舒", "仁輝") and gold that does not agree.
+_HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
 def _names(text: str) -> frozenset[str]:
-    return frozenset(t for t in fold(text).split() if t not in _NAME_STOP)
+    return frozenset(t for t in _HAN.sub(r" \1 ", fold(text)).split() if t not in _NAME_STOP)
 
 
 def _numbers(text: str, first_only: bool) -> str:
