@@ -187,3 +187,13 @@ def test_citation_keys_of_chinese_references_are_pinyin() -> None:
         == "ouyang2001luntai"
     # Japanese kanji are not read as Chinese: the key falls back to the entry's line
     assert key("村上春樹『ノルウェイの森』東京：講談社、1987年。") == "ref1"
+
+
+def test_latin_script_names_before_a_chinese_title_are_split_as_usual() -> None:
+    reference = sourcecheck.parse_reference(
+        "Huang Youlan, 《中国人民解放战争史》 (History of the Chinese People's Liberation War), "
+        "Beijing: Archives Publishing House, 1992.")
+    assert reference.authors == (Name(family="Huang", given="Youlan"),)
+    assert reference.title == "中国人民解放战争史"
+    assert (reference.address, reference.publisher, reference.year) == (
+        "Beijing", "Archives Publishing House", "1992")

@@ -23,6 +23,7 @@ import re
 
 from ..models import FieldSpan, Name
 from .fields import FieldDraft, normalize_year
+from .names import split_names
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -153,7 +154,11 @@ def split_cjk_names(text: str, chinese: bool = True) -> tuple[Name, ...]:
     """Names written in Chinese characters, family name first and unspaced: "舒仁輝" ->
     family "舒", given "仁輝"; "欧阳修" -> "欧阳", "修". Names are separated by 、，, or
     spaces; "等" (et al.) ends the list. A name of other script, or one whose surname
-    cannot be told (a Japanese name, ``chinese=False``), is kept whole as ``literal``."""
+    cannot be told (a Japanese name, ``chinese=False``), is kept whole as ``literal``; a
+    list with no Chinese character ("Huang Youlan", "Wang, Shuzeng") is split as any
+    other (``names.split_names``)."""
+    if not has_han(text):
+        return split_names(text)[0]
     names = []
     for part in _NAME_SEPARATORS.split(_ET_AL.sub("", text).strip()):
         part = part.strip(" .。")
