@@ -59,7 +59,8 @@ _PAGES = re.compile(r"(?:第\s*)?(?P<pages>\d+(?:\s*[-–—~～]\s*\d+)?)\s*[�
 _VOLUMES = re.compile(r"[全共]\s*(?P<count>[一二三四五六七八九十\d]+)\s*[卷册冊]")
 _VOLUME = re.compile(r"(?<![全共\d一二三四五六七八九十])第?\s*"
                      r"(?P<volume>[一二三四五六七八九十百〇零\d]+)\s*[卷册冊辑輯]")
-_EDITION = re.compile(r"第?\s*(?P<edition>[一二三四五六七八九十\d]+)\s*版")
+_EDITION = re.compile(r"第?\s*(?P<edition>[一二三四五六七八九十]{1,3}|\d{1,2})\s*版")
+_ISSUE = re.compile(r"第\s*\d+\s*期")  # a journal's issue: "2006年第4期"
 _ISSUE_VOLUME = re.compile(r"(?P<volume>\d+)\s*[(（]\s*(?P<issue>[\d\-–/]+)\s*[)）]")
 
 # Book-title marks (Chinese 《》, Japanese 『』) and article-title marks (〈〉, 「」).
@@ -310,13 +311,7 @@ class _Reader:
 
     def _after_container(self, at: int) -> None:
         """An article's "2005年第3期，第12–20页" or a book's place, publisher and year."""
-        rest = self.text[at:]
-        issue = re.search(r"第\s*(?P<issue>\d+)\s*期", rest)
-        if self.draft.journal and issue:
-            volume = _ISSUE_VOLUME.search(rest)
-            if volume:
-                self.set("volume", volume.group("volume"), at + volume.start("volume"),
-                         at + volume.end("volume"))
+        issue = _ISSUE.search(self.text, at)
         self.publication(at, len(self.text))
         if self.draft.journal and self.draft.publisher and not issue:
             # 〈essay〉，《collected works》，北京：中华书局: a book with a publisher, not a journal
