@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -182,3 +183,19 @@ def test_github_levels() -> None:
                                         _finding("ref.uncited", "i"))])
     assert [line.split(" ", 1)[0] for line in text.splitlines()] == [
         "::error", "::warning", "::notice"]
+
+
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+
+
+def test_sarif_output_is_valid_against_the_official_schema() -> None:
+    validator = jsonschema.Draft4Validator(SARIF_SCHEMA)
+    _status, log = _sarif()
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+    assert errors == []
+    suppressed = sarif_log([_checked("doc.txt", _finding("ref.uncited", "a"),
+                                     suppressed=(_finding("isbn.checksum", "b"),))])
+    assert list(validator.iter_errors(suppressed)) == []
+    # the schema does reject what GitHub would: a level SARIF does not have
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    assert not validator.is_valid(log)
