@@ -102,6 +102,10 @@ CASES: dict[str, tuple[str, str]] = {
                                      + "  # sourcecheck: ignore[isbn.cheksum]"]),
                            document([TAYLOR.format(isbn="0-674-03338-9")
                                      + "  # sourcecheck: ignore[isbn.checksum]"])),
+    "doc.malformed-ignore": (document([TAYLOR.format(isbn="0-674-03338-9")
+                                       + "  # SourceCheck: ignore [isbn.checksum]"]),
+                             document([TAYLOR.format(isbn="0-674-03338-9")
+                                       + "  # sourcecheck: ignore[isbn.checksum]"])),
 }
 
 # Rules that need a catalogue's answer, checked against an in-memory catalogue that

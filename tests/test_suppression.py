@@ -15,7 +15,7 @@ from sourcecheck.pipeline import check_document
 from sourcecheck.reading import read_document
 from sourcecheck.reports.json_report import run_report
 from sourcecheck.reports.terminal import render_summary
-from sourcecheck.suppression import blank_markers
+from sourcecheck.suppression import blank_markers, find_near_misses, find_suppressions
 
 from .conftest import check_text, codes
 
@@ -299,3 +299,26 @@ def test_comment_alone_on_the_line_below_an_entry_covers_the_entry() -> None:
     assert [(f.code, f.location.line) for f in checked.suppressed] == [("isbn.checksum", 6)]
     assert [(f.code, f.location.line) for f in checked.findings if f.code == "isbn.checksum"] \
         == [("isbn.checksum", 9)]
+
+
+@pytest.mark.parametrize(("line", "column", "shown"), [
+    pytest.param("ISBN 1  # SourceCheck: ignore[isbn]", 11, "SourceCheck: ignore[isbn]",
+                 id="capitals"),
+    pytest.param("ISBN 1  # sourcecheck ignore[isbn]", 11, "sourcecheck ignore[isbn]",
+                 id="no-colon"),
+    pytest.param("ISBN 1  # sourcecheck: ignore [isbn]", 11, "sourcecheck: ignore [isbn]",
+                 id="space-before-bracket"),
+    pytest.param("<!-- source-check: ignore(isbn) -->", 6, "source-check: ignore(", id="round"),
+])
+def test_near_miss_markers_are_found(line: str, column: int, shown: str) -> None:
+    assert find_near_misses(f"Title\n{line}\n") == [(2, column, shown)]
+    assert find_suppressions(line) == []  # and they suppress nothing
+
+
+@pytest.mark.parametrize("text", [
+    "ISBN 1  # sourcecheck: ignore[isbn]",  # the real marker
+    "Run sourcecheck --ignore isbn to silence the area.",  # prose about the tool
+    "The opensourcecheck: ignore[isbn] project",  # another word
+])
+def test_near_miss_leaves_real_markers_and_prose_alone(text: str) -> None:
+    assert find_near_misses(text) == []

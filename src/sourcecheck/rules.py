@@ -82,6 +82,9 @@ _RULES = (
          "a Latin-1 file with é as byte 0xE9"),
     Rule("doc.unknown-ignore", W, "a sourcecheck: ignore[…] comment names no rule code or "
          "area; it suppresses nothing for that name", "# sourcecheck: ignore[isbn.cheksum]"),
+    Rule("doc.malformed-ignore", W, "text that looks like a suppression comment but is not "
+         "written as one (capitals, no colon, a space or round brackets); it suppresses "
+         "nothing", "# SourceCheck: ignore [isbn.checksum]"),
     Rule("lookup.not-found", W, "no catalogue knows this ISBN: the reference cannot be verified",
          "ISBN 978-7-5065-0000-4 known to no catalogue"),
     Rule("lookup.unavailable", INFO, "the catalogues could not be reached (offline, rate "

@@ -25,6 +25,12 @@ _MARKER = re.compile(r"(?<![\w-])sourcecheck:\s*ignore\[(?P<codes>[^\]\n]*)\]")
 _MARKER_TEXT = re.compile(r"<!--\s*sourcecheck:\s*ignore\[[^\]\n]*\]\s*-->"
                           r"|(?:(?:#|//|%)[ \t]*)?(?<![\w-])sourcecheck:\s*ignore\[[^\]\n]*\]")
 
+# What a suppression comment written slightly wrong looks like: "SourceCheck: ignore[…]",
+# "sourcecheck ignore[…]", "sourcecheck: ignore [isbn]", "source-check: ignore(isbn)".
+# Prose ("run sourcecheck --ignore isbn") does not match: an opening bracket must follow.
+_NEAR_MISS = re.compile(r"(?i)(?<![\w-])source[ _-]?check\s*[:=]?\s*(?:ignore|disable|noqa)"
+                        r"\s*[\[({]")
+
 _NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 # first and last source line of an entry or note, where it starts and where its text ends
 # (line, column)
@@ -65,6 +71,22 @@ def find_suppressions(text: str) -> list[Suppression]:
         for match in _MARKER.finditer(line):
             selectors = tuple(s.strip() for s in match.group("codes").split(",") if s.strip())
             found.append(Suppression(number, match.start() + 1, selectors, match.end() + 1))
+    return found
+
+
+def find_near_misses(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, text) of every marker that looks like a suppression comment but is
+    not written as one, so suppresses nothing ("SourceCheck: Ignore[isbn]")."""
+    if "check" not in text.lower():
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _NEAR_MISS.finditer(line):
+            if _MARKER.match(line, match.start()):
+                continue
+            end = line.find("]", match.end())
+            shown = line[match.start():end + 1 if 0 <= end - match.end() < 80 else match.end()]
+            found.append((number, match.start() + 1, shown))
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Document, Finding, Location, NoticeKind
-from ..suppression import find_suppressions, unknown_selectors
+from ..suppression import find_near_misses, find_suppressions, unknown_selectors
 from .finding import finding
 
 _NOTICE_CODES = {
@@ -29,7 +29,8 @@ def check_document_shape(document: Document) -> list[Finding]:
 
 def check_suppression_comments(document: Document) -> list[Finding]:
     """doc.unknown-ignore for every name in a ``sourcecheck: ignore[…]`` comment that is
-    no rule code or area (a typo would otherwise silently suppress nothing)."""
+    no rule code or area, and doc.malformed-ignore for a comment written slightly wrong
+    ("SourceCheck: ignore[isbn]"): either would otherwise silently suppress nothing."""
     findings = []
     for suppression in find_suppressions(document.text):
         unknown = unknown_selectors(suppression)
@@ -41,4 +42,12 @@ def check_suppression_comments(document: Document) -> list[Finding]:
                 Location(document.path, suppression.line, suppression.column),
                 hint="name rule codes or areas, e.g. ignore[isbn.checksum] or ignore[isbn]; "
                      "see: sourcecheck rules"))
+    for line, column, text in find_near_misses(document.text):
+        findings.append(finding(
+            "doc.malformed-ignore",
+            f"{text!r} looks like a suppression comment but is not written as one: it "
+            "suppresses nothing",
+            Location(document.path, line, column),
+            hint="write it in lower case with a colon and square brackets: "
+                 "sourcecheck: ignore[isbn.checksum]"))
     return findings
