@@ -193,6 +193,30 @@ def test_split_names_apa_pairs_and_et_al() -> None:
     assert others
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("R. Lipsett, C. Schaefer, C. Ussery",
+                 ["Lipsett, R.", "Schaefer, C.", "Ussery, C."], id="ieee-natural-commas"),
+    pytest.param("R. Lipsett, C. Schaefer, and C. Ussery",
+                 ["Lipsett, R.", "Schaefer, C.", "Ussery, C."], id="ieee-and"),
+    pytest.param("T. Imielinski, S. Viswanathan", ["Imielinski, T.", "Viswanathan, S."],
+                 id="two-with-initials"),
+    pytest.param("Huang Youlan, Liu Wusheng, Zhang Ping",
+                 ["Huang, Youlan", "Liu, Wusheng", "Zhang, Ping"], id="pinyin-family-first"),
+    pytest.param("Trathan, P. N., A. S. Brierley, M. A. Brandon and D. G. Bone",
+                 ["Trathan, P. N.", "Brierley, A. S.", "Brandon, M. A.", "Bone, D. G."],
+                 id="first-inverted-rest-natural"),
+    # one inverted name each: the comma is the inversion's, not a list's
+    pytest.param("Tanner, Harold M.", ["Tanner, Harold M."], id="inverted"),
+    pytest.param("Garcia Marquez, Gabriel Jose", ["Garcia Marquez, Gabriel Jose"],
+                 id="inverted-two-word-family"),
+    pytest.param("De Gaulle, Charles André", ["De Gaulle, Charles André"],
+                 id="inverted-particle"),
+    pytest.param("van de Ven, Hans J.", ["van de Ven, Hans J."], id="inverted-particles"),
+])
+def test_split_names_natural_order_between_commas(text: str, expected: list[str]) -> None:
+    assert [n.inverted() for n in split_names(text)[0]] == expected
+
+
 # --- ISBN lists -------------------------------------------------------------------
 
 

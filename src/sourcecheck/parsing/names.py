@@ -187,8 +187,10 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
     parts = [p for p in re.split(r"\s*;\s*", text) if p] if ";" in text else _split_on_and(text)
     names: list[Name] = []
     for part in parts:
-        for piece in _undo_apa_pairs(part):
-            name = parse_name(strip_final_period(piece.strip().rstrip(",")))
+        pieces: list[tuple[str, bool | None]] = [
+            *(_natural_comma_list(part) or ((p, None) for p in _undo_apa_pairs(part)))]
+        for piece, inverted in pieces:
+            name = parse_name(strip_final_period(piece.strip().rstrip(",")), inverted)
             if name != Name():
                 names.append(name)
     return tuple(names), others
@@ -202,6 +204,36 @@ def _looks_like_name_list(text: str) -> bool:
 
 def _split_on_and(text: str) -> list[str]:
     return [p for p in _AND.split(text) if p and p.strip()]
+
+
+def _natural_comma_list(part: str) -> list[tuple[str, bool]] | None:
+    """Names in natural order between commas, each with whether it is inverted:
+    "R. Lipsett, C. Schaefer, C. Ussery" (IEEE), and "Trathan, P. N., A. S. Brierley, M.
+    A. Brandon" (the first name inverted, the rest not; Chicago author-date). Natural
+    pieces have two or more words and end in a family name (not an initial); a list of
+    two natural names only counts when both start with an initial ("T. Imielinski, S.
+    Viswanathan"), since "Garcia Marquez, Gabriel Jose" is one inverted name. None when
+    ``part`` is not such a list."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if len(pieces) >= 3 and len(pieces[0].split()) == 1 and pieces[1].split() \
+            and is_initial(pieces[1].split()[-1]) and _natural_pieces(pieces[2:]):
+        return [(f"{pieces[0]}, {pieces[1]}", True), *((p, False) for p in pieces[2:])]
+    if len(pieces) < 2 or not _natural_pieces(pieces):
+        return None
+    if len(pieces) == 2 and not all(is_initial(p.split()[0]) for p in pieces):
+        return None
+    return [(p, False) for p in pieces]
+
+
+def _natural_pieces(pieces: list[str]) -> bool:
+    """Every piece a natural-order name of two or more words ending in a family name."""
+    for piece in pieces:
+        tokens = piece.split()
+        if len(tokens) < 2 or is_initial(tokens[-1]) or not looks_like_personal_name(piece):
+            return False
+        if tokens[0].lower() in _PARTICLES:
+            return False  # "De Gaulle, Charles": an inverted name with a particle
+    return True
 
 
 def _undo_apa_pairs(part: str) -> list[str]:
