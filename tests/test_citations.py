@@ -208,3 +208,27 @@ def test_chinese_notes_resolve_to_chinese_entries() -> None:
     ]
     assert all(r.status is ResolutionStatus.RESOLVED for r in checked.resolutions)
     assert "isbn.set" in [f.code for f in checked.findings]
+
+
+_DITTO = """Notes
+
+1. Westad 2005, p. 12.
+
+Bibliography
+
+Westad, Odd Arne. Decisive Encounters: The Chinese Civil War, 1946–1950. Stanford: Stanford University Press, 2003.
+———. The Global Cold War. Cambridge: Cambridge University Press, 2005.
+"""
+
+
+def test_a_ditto_dash_takes_the_authors_of_the_entry_above() -> None:
+    checked = check_text(_DITTO)
+    first, second = checked.references[:2]
+    assert second.authors == first.authors
+    assert second.authors[0].family == "Westad"
+    assert second.title == "The Global Cold War"
+    assert second.raw.startswith("———.")  # what the user wrote is kept
+    [resolution] = checked.resolutions
+    assert resolution.status is ResolutionStatus.RESOLVED
+    assert resolution.reference_id == second.id
+    assert second.id.startswith("westad2005")

@@ -205,6 +205,18 @@ def test_split_names_apa_pairs_and_et_al() -> None:
     pytest.param("Trathan, P. N., A. S. Brierley, M. A. Brandon and D. G. Bone",
                  ["Trathan, P. N.", "Brierley, A. S.", "Brandon, M. A.", "Bone, D. G."],
                  id="first-inverted-rest-natural"),
+    pytest.param("Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA",
+                 ["Pérez-Higueras, JJ", "Arias, A", "de la Macorra, JC", "Peters, OA"],
+                 id="vancouver"),
+    pytest.param("Smith JA", ["Smith, JA"], id="vancouver-one"),
+    pytest.param("Bao Q, Jauch K-W, Roberts J.", ["Bao, Q", "Jauch, K-W", "Roberts, J"],
+                 id="vancouver-hyphen-and-period"),
+    pytest.param("Child, Julia, Louisette Bertholle", ["Child, Julia", "Bertholle, Louisette"],
+                 id="mla-first-inverted-full-given"),
+    pytest.param("Nishida, T., &", ["Nishida, T."], id="cut-after-ampersand"),
+    pytest.param("Press, WH; Teukolsky, SA; Vetterling, WT",
+                 ["Press, WH", "Teukolsky, SA", "Vetterling, WT"],
+                 id="semicolons-family-like-a-publisher-word"),
     # one inverted name each: the comma is the inversion's, not a list's
     pytest.param("Tanner, Harold M.", ["Tanner, Harold M."], id="inverted"),
     pytest.param("Garcia Marquez, Gabriel Jose", ["Garcia Marquez, Gabriel Jose"],
@@ -266,3 +278,18 @@ def test_isbn_extraction(text: str, raws: list[str]) -> None:
 ])
 def test_volume_label_problem(label: str, fixed: str | None) -> None:
     assert volume_label_problem(label) == fixed
+
+
+def test_ditto_dashes_carry_the_previous_entrys_names_only() -> None:
+    from sourcecheck.parsing.reference import carry_ditto_authors
+
+    dash = parse_reference("———. The Global Cold War. Cambridge: Cambridge University Press, 2005.")
+    westad = parse_reference("Westad, Odd Arne. Decisive Encounters. Stanford: Stanford "
+                             "University Press, 2003.")
+    assert dash.authors == (Name(literal="———"),)
+    assert carry_ditto_authors([dash, westad])[0].authors == dash.authors  # nothing above
+    carried = carry_ditto_authors([westad, dash, dash])
+    assert carried[1].authors == carried[2].authors == westad.authors  # a chain of dashes
+    other = parse_reference("Lary, Diana. China's Civil War. Cambridge: Cambridge University "
+                            "Press, 2015.")
+    assert carry_ditto_authors([westad, other])[1].authors == other.authors

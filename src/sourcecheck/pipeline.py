@@ -22,7 +22,7 @@ from .citations.find import find_citations
 from .citations.resolve import references_from_notes, resolve_citations
 from .citekeys import unique_keys
 from .models import CheckedDocument, Citation, Document, LookupResult, Severity
-from .parsing.reference import parse_reference_text
+from .parsing.reference import carry_ditto_authors, parse_reference_text
 from .parsing.structured import reference_from_entry
 from .reading import read_document
 from .suppression import suppress
@@ -127,9 +127,10 @@ def check_document(document: Document, enabled: Iterable[str] | None = None,
 
 def _check_unselected(document: Document) -> CheckedDocument:
     entries = document.entries
-    parsed = [reference_from_entry(entry) if entry.fields  # a template or record: no parsing
-              else parse_reference_text(entry.text)  # shared, cached
-              for entry in entries]
+    parsed = carry_ditto_authors([
+        reference_from_entry(entry) if entry.fields  # a template or record: no parsing
+        else parse_reference_text(entry.text)  # shared, cached
+        for entry in entries])
     citations: list[Citation] = [c for note in document.notes for c in find_citations(note)]
     from_notes = references_from_notes(citations, parsed)
     keys = unique_keys([*parsed, *from_notes],

@@ -47,6 +47,13 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", 
 NAME_PARTICLES = _PARTICLES
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$|^[A-Z]$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.\-À-ÿ\u0100-\u024f]*$")
+# Vancouver (medicine): "Pérez-Higueras JJ", "de la Macorra JC": family name(s), then
+# the given names' initials run together in capitals, no periods.
+_VANCOUVER = re.compile(r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
+                        r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
+                        r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s(?P<given>[A-Z](?:-?[A-Z]){0,3})\.?$")
+# a list cut after its separator: "Nishida, T., &"
+_TRAILING_SEPARATOR = re.compile(r"(?:,?\s*(?:&|\band\b|\bund\b))+$", re.I)
 _ET_AL = re.compile(r",?\s*(?:et al\.?|and others|et\. al\.?|u\. a\.)\s*$", re.I)
 _AND = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s(?:and|&|und|et|y)\s+)", re.I)
 
@@ -137,6 +144,9 @@ def parse_name(text: str, inverted: bool | None = None) -> Name:
     if is_chinese_family_first(text):
         family, _, given = text.partition(" ")
         return Name(family=family, given=given)
+    vancouver = _VANCOUVER.match(text)
+    if vancouver and not is_corporate(text):
+        return Name(family=vancouver.group("family"), given=vancouver.group("given"))
     if is_corporate(text) or not looks_like_personal_name(text):
         return Name(literal=text)
     tokens = text.split()
@@ -177,7 +187,7 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
     pairs are undone. The first name may be inverted; later ones are inverted only when
     they carry a comma ("Tanner, Harold M., and Odd Arne Westad").
     """
-    text = " ".join(text.split()).strip(" ,;")
+    text = _TRAILING_SEPARATOR.sub("", " ".join(text.split()).strip(" ,;")).strip(" ,;")
     others = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip(" ,;")
     if not text:
@@ -188,7 +198,8 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
     names: list[Name] = []
     for part in parts:
         pieces: list[tuple[str, bool | None]] = [
-            *(_natural_comma_list(part) or ((p, None) for p in _undo_apa_pairs(part)))]
+            *(_vancouver_list(part) or _natural_comma_list(part)
+              or ((p, None) for p in _undo_apa_pairs(part)))]
         for piece, inverted in pieces:
             name = parse_name(strip_final_period(piece.strip().rstrip(",")), inverted)
             if name != Name():
@@ -197,7 +208,13 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
 
 
 def _looks_like_name_list(text: str) -> bool:
-    """"Wang, Xingsheng, and Zhang, Jingshan" is people even though "Zhang" is short."""
+    """"Wang, Xingsheng, and Zhang, Jingshan" is people even though "Zhang" is short, and
+    "Press, WH; Teukolsky, SA" though "Press" is a publisher's word."""
+    if ";" in text:  # CS1's "Family, Given; Family, Given": every part one inverted name
+        parts = [p for p in re.split(r"\s*;\s*", text) if p]
+        return len(parts) > 1 and all(p.count(",") == 1 and all(
+            _NAME_TOKEN.match(t) or is_initial(t) for t in p.replace(",", " ").split())
+            for p in parts)
     parts = _split_on_and(text)
     return len(parts) > 1 and all(looks_like_personal_name(p) for p in parts)
 
@@ -209,18 +226,28 @@ def _split_on_and(text: str) -> list[str]:
 def _natural_comma_list(part: str) -> list[tuple[str, bool]] | None:
     """Names in natural order between commas, each with whether it is inverted:
     "R. Lipsett, C. Schaefer, C. Ussery" (IEEE), and "Trathan, P. N., A. S. Brierley, M.
-    A. Brandon" (the first name inverted, the rest not; Chicago author-date). Natural
+    A. Brandon" or "Child, Julia, Louisette Bertholle" (the first name inverted, the rest
+    not; Chicago and MLA; a one-word first piece cannot be a whole name). Natural
     pieces have two or more words and end in a family name (not an initial); a list of
     two natural names only counts when both start with an initial ("T. Imielinski, S.
     Viswanathan"), since "Garcia Marquez, Gabriel Jose" is one inverted name. None when
     ``part`` is not such a list."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
-    if len(pieces) >= 3 and len(pieces[0].split()) == 1 and pieces[1].split() \
-            and is_initial(pieces[1].split()[-1]) and _natural_pieces(pieces[2:]):
+    if len(pieces) >= 3 and len(pieces[0].split()) == 1 and 1 <= len(pieces[1].split()) <= 3 \
+            and looks_like_personal_name(pieces[1]) and _natural_pieces(pieces[2:]):
         return [(f"{pieces[0]}, {pieces[1]}", True), *((p, False) for p in pieces[2:])]
     if len(pieces) < 2 or not _natural_pieces(pieces):
         return None
     if len(pieces) == 2 and not all(is_initial(p.split()[0]) for p in pieces):
+        return None
+    return [(p, False) for p in pieces]
+
+
+def _vancouver_list(part: str) -> list[tuple[str, bool]] | None:
+    """"Pérez-Higueras JJ, Arias A, de la Macorra JC" (Vancouver): every comma piece a
+    family name and capital initials; None otherwise."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    if len(pieces) < 2 or not all(_VANCOUVER.match(p) for p in pieces):
         return None
     return [(p, False) for p in pieces]
 

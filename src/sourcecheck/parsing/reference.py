@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -130,6 +131,32 @@ def _parse_cjk(text: str) -> Reference | None:
 
 def _isbn_field_spans(identifiers: list[Identifier]) -> tuple[FieldSpan, ...]:
     return tuple(FieldSpan("isbn", i.offset, i.offset + len(i.raw)) for i in identifiers)
+
+
+_DITTO = re.compile(r"^[-–—‒―_]{2,}\.?$")
+
+
+def carry_ditto_authors(references: Sequence[Reference]) -> list[Reference]:
+    """A bibliography's "———." (or "---", "______") stands for the authors of the entry
+    above it (Chicago's 3-em dash): give such a reference those authors (or editors), so
+    that "Westad 2005" finds "———. 2005. …". References in order; the first entry, or one
+    after an entry with no names, keeps its dash."""
+    out: list[Reference] = []
+    for reference in references:
+        previous = out[-1] if out else None
+        if previous is not None:
+            people = previous.authors or previous.editors
+            if people and _is_ditto(reference.authors):
+                reference = replace(reference, authors=people)
+            elif people and not reference.authors and _is_ditto(reference.editors):
+                reference = replace(reference, editors=people)
+        out.append(reference)
+    return out
+
+
+def _is_ditto(people: tuple[Name, ...]) -> bool:
+    return len(people) == 1 and bool(people[0].literal) and \
+        _DITTO.match(people[0].literal or "") is not None
 
 
 @cache
