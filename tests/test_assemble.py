@@ -88,7 +88,7 @@ def test_a_container_loses_its_translator_clause() -> None:
         ("booktitle", "In Essays: Critical and Clinical, translated by Daniel W. Smith,"),
         ("pages", "68-90."), ("address", "London:"), ("publisher", "Verso,"),
         ("date", "1998.")))
-    assert fields.booktitle == "In Essays: Critical and Clinical"
+    assert fields.booktitle == "Essays: Critical and Clinical"
 
 
 def test_a_container_s_last_one_word_sentence_is_the_publisher() -> None:
@@ -96,7 +96,7 @@ def test_a_container_s_last_one_word_sentence_is_the_publisher() -> None:
     fields = read_tagged(raw, _spans(raw, ("author", "Boddy, M.,"), ("date", "1991."),
                                      ("title", "Any Time Problem Solving."),
                                      ("booktitle", "In Proceedings AAAI-91. AAAI.")))
-    assert fields.booktitle == "In Proceedings AAAI-91"
+    assert fields.booktitle == "Proceedings AAAI-91"
     assert fields.publisher == "AAAI"
 
 
@@ -106,7 +106,7 @@ def test_a_container_keeps_its_last_word_when_there_is_a_publisher() -> None:
                                      ("title", "Any Time."),
                                      ("booktitle", "In Proceedings AAAI-91. AAAI."),
                                      ("address", "Menlo Park:"), ("publisher", "AAAI Press.")))
-    assert fields.booktitle == "In Proceedings AAAI-91. AAAI"
+    assert fields.booktitle == "Proceedings AAAI-91. AAAI"
     assert fields.publisher == "AAAI Press"
 
 
@@ -157,7 +157,7 @@ def test_an_in_editor_span_gives_the_container_its_title() -> None:
         raw, ("author", "Kyrtsou, C."), ("date", "(2005)."), ("title", "Complex dynamics,"),
         ("editor", "in New Trends in Macroeconomics, Diebolt, C., and Kyrtsou, C., (eds.),"),
         ("publisher", "Springer Verlag.")))
-    assert fields.booktitle == "in New Trends in Macroeconomics"
+    assert fields.booktitle == "New Trends in Macroeconomics"
     assert {n.family for n in fields.editors} == {"Diebolt", "Kyrtsou"}
 
 
@@ -168,7 +168,7 @@ def test_an_in_editor_span_with_eds_after_the_title() -> None:
         raw, ("author", "Droettboom, M."), ("date", "2002."), ("title", "Optical music."),
         ("editor", "In Pattern Recognition, eds. Terry Caelli and Adnan Amin,"),
         ("pages", "378–86.")))
-    assert fields.booktitle == "In Pattern Recognition"
+    assert fields.booktitle == "Pattern Recognition"
     assert {n.family for n in fields.editors} == {"Caelli", "Amin"}
 
 
@@ -316,7 +316,7 @@ def test_a_container_loses_its_editors_at_its_end() -> None:
         raw, ("author", "Lindquist, E.E.,"), ("date", "2009."), ("title", "Orden Mesostigmata."),
         ("booktitle", "In: A Manual of Acarology, Krantz G.W and D.E. Walter Eds.,"),
         ("edition", "Third Edition."), ("address", "Lubbock.")))
-    assert fields.booktitle == "In: A Manual of Acarology"
+    assert fields.booktitle == "A Manual of Acarology"
 
 
 def test_a_container_cut_inside_a_parenthesis_ends_before_it() -> None:
@@ -326,7 +326,7 @@ def test_a_container_cut_inside_a_parenthesis_ends_before_it() -> None:
         raw, ("author", "Lakshmanan, S.,"), ("title", "\"Gaussian Fields,\""),
         ("booktitle", "in Markov Random Fields (R."), ("editor", "Chellappa, ed.),"),
         ("pages", "pp. 131-157.")))
-    assert fields.booktitle == "in Markov Random Fields"
+    assert fields.booktitle == "Markov Random Fields"
 
 
 def test_names_opening_an_in_container_are_its_editors() -> None:
@@ -346,7 +346,7 @@ def test_an_in_container_that_opens_with_one_name_stays() -> None:
         raw, ("author", "Smith, J."), ("date", "1999."), ("title", "Cases."),
         ("booktitle", "In Jean Piaget, Selected Essays,"), ("pages", "37-82."),
         ("address", "Paris:"), ("publisher", "Seuil.")))
-    assert fields.booktitle == "In Jean Piaget, Selected Essays"
+    assert fields.booktitle == "Jean Piaget, Selected Essays"
 
 
 def test_a_sentence_opening_the_publisher_span_is_the_title_s() -> None:

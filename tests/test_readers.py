@@ -448,3 +448,12 @@ def test_wikitext_free_text_entry_before_a_template_bullet_keeps_its_own_line() 
     assert {start.line for start in westad.lines} == {2}
     assert tanner.location.line == 3 and tanner.fields
     assert lary.location.line == 4
+
+
+def test_markdown_bullets_inside_a_blockquote_keep_their_columns() -> None:
+    from sourcecheck.reading.markdown import strip_line
+
+    rendered = strip_line("> + Lary, Diana (2015). *China's Civil War*.", 7)
+    assert rendered.text == "- Lary, Diana (2015). China's Civil War."
+    # text from index 1 (the space after the bullet) is the source from column 4: "> + "
+    assert rendered.points[1] == (1, 7, 4)

@@ -65,7 +65,7 @@ _EDITOR_WORDS = re.compile(
     re.I)
 _EDITOR_MARK = re.compile(
     r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
-_IN = re.compile(r"^in:?\s+", re.I)
+_IN = re.compile(r"in:?\s+", re.I)  # matched at a span's start ("^" is the string's)
 _PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
 _FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
 _TRAILING_IN = re.compile(r"\s+in$")
@@ -688,7 +688,7 @@ def _read_author(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         fields.spans.append(FieldSpan("author", start, end))
 
 
-_TRANSLATOR = re.compile(r"^\(?\s*(?:tr\.|trans\b|transl|translated|übers|ubers|traduit)", re.I)
+_TRANSLATOR = re.compile(r"\(?\s*(?:tr\.|trans\b|transl|translated|übers|ubers|traduit)", re.I)
 
 
 def _read_editor(raw: str, start: int, end: int, fields: TaggedFields) -> None:

@@ -30,7 +30,7 @@ _FOOTNOTE_DEFINITION = re.compile(r"^(?P<indent> {0,3})\[\^(?P<label>[^\]\s]{1,4
 _FOOTNOTE_MARKER = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\]")
 _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _RULE_OR_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-{2,}|(?:[-*_]\s*){3,})\s*$")
-_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<bullet>[-*+])(?P<gap>\s+)(?=\S)")
+_LIST_ITEM = re.compile(r"(?P<indent>\s*)(?P<bullet>[-*+])(?P<gap>\s+)(?=\S)")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 # Inline markup, in order of precedence. Emphasis with "_" only at word edges (snake_case
 # stays); a "*" with spaces on both sides is a multiplication sign, not emphasis.
