@@ -65,7 +65,10 @@ _EDITOR_WORDS = re.compile(
     re.I)
 _EDITOR_MARK = re.compile(
     r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
-_IN = re.compile(r"in:?\s+", re.I)  # matched at a span's start ("^" is the string's)
+# A container's lead-in, matched at a span's start ("^" would be the string's): "In:",
+# "In", "In the", before a word that is not lower case ("In search of …" is a title), as
+# AnyStyle's container normalizer reads it.
+_IN = re.compile(r"[Ii]n(?::|\s+the)?\s+(?=\S)")
 _PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
 _FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
 _TRAILING_IN = re.compile(r"\s+in$")
@@ -781,7 +784,7 @@ _TRANSLATOR_FIRST = re.compile(r"(?:Trans\.|Translated by)\s+(?:[A-Z]\.\s*|[^\s.
 def _read_container(name: str) -> _Reader:
     def read(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         match = _IN.match(raw, start, end)
-        if match:
+        if match and not raw[match.end()].islower():
             start, end = trim(raw, match.end(), end)
         role = _CONTAINER_ROLE.search(raw, start, end)
         if role:
