@@ -26,7 +26,8 @@ Pages, volume and edition are compared as values, not as written labels: "pp. 45
 year of the date span. ISBN: the set of ISBN-13s. A field counts as a true positive when
 both sides have it and they match; a predicted value that does not match is a false
 positive (and a false negative when the gold has the field); a gold value with no
-prediction is a false negative. """
+prediction is a false negative.
+"""
 
 from __future__ import annotations
 
