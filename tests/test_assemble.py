@@ -449,3 +449,24 @@ def test_a_journal_with_a_volume_stays_a_journal() -> None:
                                      ("title", "Modal Logic."), ("journal", "University Review"),
                                      ("volume", "12,"), ("pages", "3-9.")))
     assert fields.journal == "University Review"
+
+
+def test_a_journal_before_its_volume_is_no_run_on_of_an_unpunctuated_title() -> None:
+    raw = ("M.T. Kim, H.R. Han, H.J. Song, et al. A community-based, culturally tailored "
+           "behavioral intervention for Korean Americans with type 2 diabetes Diabetes Educ., "
+           "35 (2009), pp. 986-994")
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "M.T. Kim, H.R. Han, H.J. Song, et al."),
+        ("title", "A community-based, culturally tailored behavioral intervention for Korean "
+                  "Americans with type 2 diabetes"),
+        ("journal", "Diabetes Educ.,"), ("volume", "35"), ("date", "(2009),"),
+        ("pages", "pp. 986-994")))
+    assert fields.journal == "Diabetes Educ"  # the trailing period goes, as for every field
+    assert fields.title is not None and fields.title.endswith("type 2 diabetes")
+    # without a volume or pages after it, a title that stopped mid-sentence runs on
+    raw = "Mitter, Rana. Forgotten Ally: China's World War II, 1937–1945. Boston, 2013."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Mitter, Rana."), ("title", "Forgotten Ally: China's World"),
+        ("journal", "War II, 1937–1945."), ("address", "Boston,"), ("date", "2013.")))
+    assert fields.title == "Forgotten Ally: China's World War II, 1937–1945"
+    assert fields.journal is None

@@ -192,9 +192,13 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
                        key=lambda s: s.start)
     merged: list[TaggedSpan] = []
     open_title = False  # a title that stopped in mid-sentence ("China's World | War II")
-    for span in spans:
+    for position, span in enumerate(spans):
         text = raw[span.start:span.end]
-        if merged and open_title and span.label in _RUN_ON and \
+        # "… with type 2 diabetes | Diabetes Educ., | 35": a journal followed by its volume
+        # or pages is the journal of an unpunctuated title, not the title's run-on
+        journal_shape = span.label == "journal" and position + 1 < len(spans) and \
+            spans[position + 1].label in ("volume", "pages")
+        if merged and open_title and span.label in _RUN_ON and not journal_shape and \
                 not text.lower().startswith("in "):
             merged[-1] = TaggedSpan("title", merged[-1].start, span.end)
             open_title = not _SENTENCE_END.search(text) and not text.endswith(",")
