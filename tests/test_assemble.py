@@ -470,3 +470,23 @@ def test_a_journal_before_its_volume_is_no_run_on_of_an_unpunctuated_title() -> 
         ("journal", "War II, 1937–1945."), ("address", "Boston,"), ("date", "2013.")))
     assert fields.title == "Forgotten Ally: China's World War II, 1937–1945"
     assert fields.journal is None
+
+
+def test_a_meetings_place_after_its_proceedings_is_the_address() -> None:
+    raw = ("De Raedt, L. (1993). Multiple predicate learning. In Proceedings of the Third "
+           "International Workshop on Inductive Logic Programming, Bled, Slovenia.")
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "De Raedt, L."), ("date", "(1993)."),
+        ("title", "Multiple predicate learning."),
+        ("booktitle", "In Proceedings of the Third International Workshop on Inductive Logic "
+                      "Programming, Bled, Slovenia.")))
+    assert fields.booktitle == ("Proceedings of the Third International Workshop on Inductive "
+                                "Logic Programming")
+    assert fields.address == "Bled, Slovenia"
+    # a book's container keeps a place word that is part of its title
+    raw = "Smith, J. (2001). A chapter. In Essays on Paris, London. 12-20."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Smith, J."), ("date", "(2001)."), ("title", "A chapter."),
+        ("booktitle", "In Essays on Paris, London."), ("pages", "12-20.")))
+    assert fields.booktitle == "Essays on Paris, London"
+    assert fields.address is None

@@ -137,6 +137,8 @@ def read_tagged(raw: str, spans: list[TaggedSpan]) -> TaggedFields:
             _READERS[label](raw, start, end, fields)
     if fields.address is None and fields.publisher is not None:
         _split_trailing_place(raw, fields)
+    if fields.address is None and fields.booktitle is not None:
+        _split_meeting_place(raw, fields)
     if fields.title is None:
         _title_elsewhere(raw, spans, fields)
     if fields.year is None:
@@ -918,6 +920,35 @@ def _split_trailing_place(raw: str, fields: TaggedFields) -> None:
     fields.spans.append(FieldSpan("publisher", span.start, publisher_end))
     _set(fields, "address", " ".join(raw[address_start:span.end].split()), address_start,
          span.end)
+
+
+_MEETING = re.compile(r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Workshop|Symposium|Congress|"
+                      r"Meeting)\b")
+
+
+def _split_meeting_place(raw: str, fields: TaggedFields) -> None:
+    """"In Proceedings of the Third International Workshop on Inductive Logic Programming,
+    Bled, Slovenia": a meeting's container whose last comma parts are a known place (a
+    city, or a city then a region) ends before them; they are the address."""
+    span = next(s for s in fields.spans if s.field == "booktitle")
+    text = raw[span.start:span.end]
+    parts = text.split(",")
+    if len(parts) < 2 or not _MEETING.search(parts[0]):
+        return
+    if len(parts) >= 3 and _is_region(parts[-1]) and _is_place(parts[-1]) and \
+            0 < len(parts[-2].split()) <= 2 and all(w[:1].isupper() for w in parts[-2].split()):
+        head = len(parts) - 2
+    elif _is_place(parts[-1]):
+        head = len(parts) - 1
+    else:
+        return
+    end = span.start + len(",".join(parts[:head]))
+    address_start = end + 1 + len(raw[end + 1:span.end]) - len(raw[end + 1:span.end].lstrip())
+    fields.booktitle = " ".join(raw[span.start:end].split())
+    fields.spans.remove(span)
+    fields.spans.append(FieldSpan("booktitle", span.start, end))
+    _set(fields, "address", " ".join(raw[address_start:span.end].split()).rstrip("."),
+         address_start, span.end)
 
 
 def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:
