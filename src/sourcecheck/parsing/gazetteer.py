@@ -62,6 +62,8 @@ guadalajara monterrey puebla
 """.split())
 
 # Countries and US states (names and abbreviations): the second part of "City, Region".
+# Countries whose name is also a common word or first name ("Chad", "Jordan", "Turkey",
+# "Georgia", "Israel", "Guinea", "Niger", "Mali") are left out.
 REGION_WORDS = frozenset("""
 uk usa u.s.a u.s england scotland wales ireland britain germany france italy spain portugal
 netherlands holland belgium switzerland austria sweden norway denmark finland poland russia
@@ -72,6 +74,17 @@ montana nebraska nevada hampshire dakota ohio oklahoma oregon pennsylvania rhode
 texas utah vermont wisconsin wyoming n.y n.j n.h n.c n.m n.d s.c s.d r.i w.va ala ariz ark
 calif colo conn del fla ill ind kan kans ky mass mich minn miss mo mont neb nebr nev okla
 ore penn pa tenn tex vt va wash wis wisc wyo
+afghanistan albania algeria andorra angola armenia azerbaijan bahamas bahrain bangladesh
+barbados belarus belize benin bhutan bolivia bosnia botswana brunei bulgaria burundi
+cambodia cameroon chile colombia congo croatia cuba cyprus czechia djibouti ecuador egypt
+eritrea estonia eswatini ethiopia fiji gabon gambia ghana greece guatemala guyana haiti
+honduras hungary iceland indonesia iran iraq jamaica kazakhstan kenya kosovo kuwait
+kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+madagascar malawi malaysia maldives malta mauritania mauritius moldova monaco mongolia
+montenegro morocco mozambique myanmar namibia nepal nicaragua nigeria oman pakistan
+palestine panama paraguay peru philippines qatar romania rwanda senegal serbia slovakia
+slovenia somalia sudan suriname syria taiwan tajikistan tanzania thailand tunisia
+turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zimbabwe
 """.split())
 
 PLACE_WORDS = CITY_WORDS | REGION_WORDS
