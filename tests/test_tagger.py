@@ -214,3 +214,25 @@ def test_token_labels_mark_where_each_field_begins() -> None:
         first = next(i for i, t in enumerate(tokenize(labelled.text)) if t.start == span.start)
         assert labels[first] == "B-" + span.label
     assert all(label[:2] in ("B-", "I-") for label in labels)
+
+
+@pytest.mark.parametrize(("token", "word_class"), [
+    ("ed.", "edword"), ("Ed.", "edword"), ("pp.", "pageword"), ("S.", "pageword"),
+    ("No.", "volword"), ("VOL.", "volword"), ("IN", "in"), ("AND", "and"),
+    ("ED,", None), ("PP", None), ("S", None), ("NO", None),  # a Vancouver name's initials
+])
+def test_label_words_in_capitals_without_a_period_are_initials(token: str,
+                                                               word_class: str | None) -> None:
+    from sourcecheck.parsing.features import token_features
+
+    classes = {"edword", "pageword", "volword", "in", "and"} & set(token_features(token))
+    assert classes == ({word_class} if word_class else set())
+
+
+def test_vancouver_authors_are_authors_not_editors() -> None:
+    reference = parse_reference(
+        "Saad ED, Buyse M. Overall survival: patient outcome, therapeutic objective, clinical "
+        "trial end point, or public health measure? Journal of Clinical Oncology. "
+        "2012;30(15): 1750-1754.")
+    assert [(n.family, n.given) for n in reference.authors] == [("Saad", "ED"), ("Buyse", "M")]
+    assert reference.editors == ()

@@ -42,6 +42,9 @@ _WORD_CLASSES: dict[str, str] = {
 }
 
 
+# Classes of label words ("ed.", "pp.", "vol.") that capitals without a period are not.
+_LABEL_CLASSES = frozenset({"edword", "pageword", "volword"})
+
 _ASCII_CLASSES = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "9" * 10)
@@ -102,7 +105,12 @@ def token_features(text: str) -> tuple[str, ...]:
         features.append("roman")
     if lower in _MONTHS:
         features.append("month")
+    # "ED", "PP", "S" in capitals and without a period are a Vancouver name's initials
+    # ("Saad ED, Buyse M."), not "ed." or "pp."
     word_class = _WORD_CLASSES.get(lower.rstrip("."))
+    if word_class in _LABEL_CLASSES and core.isupper() and len(core) <= 3 and \
+            not text.rstrip(",;:").endswith("."):
+        word_class = None
     if word_class:
         features.append(word_class)
     if not core.islower() and PUBLISHER_WORD_RE.search(core):  # its words are capitalised
