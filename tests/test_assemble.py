@@ -490,3 +490,18 @@ def test_a_meetings_place_after_its_proceedings_is_the_address() -> None:
         ("booktitle", "In Essays on Paris, London."), ("pages", "12-20.")))
     assert fields.booktitle == "Essays on Paris, London"
     assert fields.address is None
+
+
+def test_a_volume_after_the_year_and_a_lettered_volume() -> None:
+    raw = ("Saad ED, Buyse M. Overall survival. Journal of Clinical Oncology. "
+           "2012;30(15): 1750-1754.")
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Saad ED, Buyse M."), ("title", "Overall survival."),
+        ("journal", "Journal of Clinical Oncology."), ("volume", "2012;30(15):"),
+        ("pages", "1750-1754.")))
+    assert fields.volume == "30"  # Vancouver: year;volume(issue)
+    raw = "S. S. Gubser, Phys. Lett. B428 (1998) 105-114."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "S. S. Gubser,"), ("journal", "Phys. Lett."), ("volume", "B428"),
+        ("date", "(1998)"), ("pages", "105-114.")))
+    assert fields.volume == "B428"  # the section letter is part of the volume

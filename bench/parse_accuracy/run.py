@@ -82,7 +82,13 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(t for t in _HAN.sub(r" \1 ", fold(text)).split() if t not in _NAME_STOP)
 
 
+# Vancouver's "2012;30(15)" is labelled as one volume span: its volume is 30, not the year
+_YEAR_THEN = re.compile(r"^\s*\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*;\s*")
+
+
 def _numbers(text: str, first_only: bool) -> str:
+    if first_only:
+        text = _YEAR_THEN.sub("", text)
     tokens = [t for t in fold(text).split() if t not in _LABEL_WORDS]
     numbers = [t for t in tokens if _NUMBER.match(t)]
     if first_only:

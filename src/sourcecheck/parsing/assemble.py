@@ -806,6 +806,12 @@ def _read_edition(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     _set(fields, "edition", normalize_edition(raw[start:end]), start, end)
 
 
+# Vancouver's "2012;30(15)": the year, then the volume
+_YEAR_THEN_VOLUME = re.compile(rf"\s*\(?{YEAR_CORE}[a-z]?\)?\s*;\s*(\w+)")
+# A journal's section letter is part of the volume: "Phys. Lett. B428", "A&A 365L"
+_LETTERED_VOLUME = re.compile(r"\b([A-Z]\d{1,4}|\d{1,4}[A-Z])\b")
+
+
 def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     text = raw[start:end]
     count = VOLUMES_RE.search(text)
@@ -814,9 +820,10 @@ def _read_volume(raw: str, start: int, end: int, fields: TaggedFields) -> None:
             fields.volumes = count.group("count")
             fields.spans.append(FieldSpan("volumes", start, end))
         return
-    volume = VOLUME_RE.search(text) or _FIRST_NUMBER.search(text)
+    volume = _YEAR_THEN_VOLUME.match(text) or VOLUME_RE.search(text) or \
+        _LETTERED_VOLUME.search(text) or _FIRST_NUMBER.search(text)
     if volume:
-        group = 1 if volume.re is VOLUME_RE else 0
+        group = 0 if volume.re is _FIRST_NUMBER else 1
         _set(fields, "volume", volume.group(group), start + volume.start(group),
              start + volume.end(group))
 
