@@ -21,12 +21,12 @@ al.", "ed."/"eds.", "edited by", "In"; a Chinese character is a token of its own
 Chinese names are written unspaced). Containers (booktitle, journal) are read as
 AnyStyle's own normalizer reads its labels: without a lead-in "In:", "In", "In the".
 Pages, volume and edition are compared as values, not as written labels: "pp. 45–67" and
-"45–67" are the same pages, "Vol. 3, Part A" and "3" the same volume (its first number),
-"2nd ed." and "2" the same edition — the same normalizer on both sides. Year: the first
-year of the date span. ISBN: the set of ISBN-13s. A field counts as a true positive when
-both sides have it and they match; a predicted value that does not match is a false
-positive (and a false negative when the gold has the field); a gold value with no
-prediction is a false negative.
+"45–67" are the same pages, "Vol. 3, Part A" and "3" the same volume (its first number;
+Vancouver's "2012;30(15)" is volume 30), "2nd ed." and "2" the same edition — the same
+normalizer on both sides. Year: the first year of the date span. ISBN: the set of
+ISBN-13s. A field counts as a true positive when both sides have it and they match; a
+predicted value that does not match is a false positive (and a false negative when the
+gold has the field); a gold value with no prediction is a false negative.
 """
 
 from __future__ import annotations
