@@ -505,3 +505,24 @@ def test_a_volume_after_the_year_and_a_lettered_volume() -> None:
         raw, ("author", "S. S. Gubser,"), ("journal", "Phys. Lett."), ("volume", "B428"),
         ("date", "(1998)"), ("pages", "105-114.")))
     assert fields.volume == "B428"  # the section letter is part of the volume
+
+
+def test_pages_after_an_issue_as_a_list_and_with_a_non_breaking_hyphen() -> None:
+    raw = "Flajolet, P. (1995). Mellin transforms. Theoretical Computer Science 144 (1–2): 101–124."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Flajolet, P."), ("date", "(1995)."), ("title", "Mellin transforms."),
+        ("journal", "Theoretical Computer Science"), ("volume", "144"),
+        ("pages", "(1–2): 101–124.")))
+    assert fields.pages == "101–124"
+    raw = "Lincoln, Abraham. Speeches and Writings (New York: Library of America, 1989), 28, 29."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Lincoln, Abraham."), ("title", "Speeches and Writings"),
+        ("address", "(New York:"), ("publisher", "Library of America,"), ("date", "1989),"),
+        ("pages", "28, 29.")))
+    assert fields.pages == "28, 29"
+    raw = "Feldman, S. « Foundations », American Journal of Political Science, 2001, p. 658\u2011677."
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Feldman, S."), ("title", "« Foundations »,"),
+        ("journal", "American Journal of Political Science,"), ("date", "2001,"),
+        ("pages", "p. 658\u2011677.")))
+    assert fields.pages == "658–677"

@@ -69,7 +69,12 @@ _EDITOR_MARK = re.compile(
 # "In", "In the", before a word that is not lower case ("In search of …" is a title), as
 # AnyStyle's container normalizer reads it.
 _IN = re.compile(r"[Ii]n(?::|\s+the)?\s+(?=\S)")
-_PAGE_NUMBERS = re.compile(r"[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?", re.I)
+# a page, a range, or a list of them ("28, 29", "12–14, 19"); any dash, the non-breaking
+# hyphen U+2011 too
+_PAGE_RANGE = r"[\dixvlc]+(?:\s*[‐‑‒–—-]+\s*[\dixvlc]+)?"
+_PAGE_NUMBERS = re.compile(rf"{_PAGE_RANGE}(?:\s*,\s*\d+(?:\s*[‐‑‒–—-]+\s*\d+)?)*", re.I)
+# an issue in parentheses before the pages: "(1–2): 101–124"
+_ISSUE_BEFORE_PAGES = re.compile(r"\s*\([^()]{1,12}\)\s*:\s*")
 _FIRST_NUMBER = re.compile(r"\d+|\b[IVXLC]{1,6}\b")
 _TRAILING_IN = re.compile(r"\s+in$")
 
@@ -842,6 +847,9 @@ def _read_pages(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         if fields.year is None:
             _set(fields, "year", normalize_year(text), start, end)
         return
+    issue = _ISSUE_BEFORE_PAGES.match(text)
+    if issue and issue.end() < len(text):
+        start, text = start + issue.end(), text[issue.end():]
     labelled = PAGES_RE.search(text)
     match = labelled or _PAGE_NUMBERS.search(text)
     if match:

@@ -34,7 +34,7 @@ VOLUME_RE = re.compile(
     r"\b(?:vol\.|volume|v\.|bd\.|tome)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\b", re.I
 )
 PAGES_RE = re.compile(
-    r"\b(?:pp?\.|pages?|S\.)\s*(?P<pages>[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?)", re.I
+    r"\b(?:pp?\.|pages?|S\.)\s*(?P<pages>[\dixvlc]+(?:\s*[‐‑‒–—-]+\s*[\dixvlc]+)?)", re.I
 )
 PAGE_COUNT_RE = re.compile(r"^\s*(?P<count>\d{1,5})\s*(?:pp?\.|pages)\s*$", re.I)
 
@@ -61,7 +61,7 @@ PUBLISHER_WORD_RE = re.compile(
 )
 
 
-_DASH_RUN = re.compile(r"\s*[–—-]+\s*")
+_DASH_RUN = re.compile(r"\s*[‐‑‒–—-]+\s*")  # hyphens (U+2010–2012 too) and dashes
 _YEAR_CORE_RE = re.compile(YEAR_CORE)
 _YEAR_SUFFIX_RE = re.compile(rf"{YEAR_CORE}([a-z])$")
 _YEAR_END_RE = re.compile(rf"–\s*({YEAR_CORE}|\d{{2}})$")
