@@ -909,12 +909,8 @@ def _split_trailing_place(raw: str, fields: TaggedFields) -> None:
     parts = text.split(",")
     if len(parts) < 2:
         return
-    if len(parts) >= 3 and _is_region(parts[-1]) and _is_place(parts[-1]) and \
-            0 < len(parts[-2].split()) <= 3 and all(w[:1].isupper() for w in parts[-2].split()):
-        head = len(parts) - 2
-    elif _is_place(parts[-1]):
-        head = len(parts) - 1
-    elif _is_place(parts[0]) and parts[1].strip():  # "Oxford, Clarendon Press"
+    head = _place_at_end(parts, city_words=3)
+    if head is None and _is_place(parts[0]) and parts[1].strip():  # "Oxford, Clarendon Press"
         address_end = span.start + len(parts[0])
         rest = span.start + len(parts[0]) + 1
         rest += len(raw[rest:span.end]) - len(raw[rest:span.end].lstrip())
@@ -923,7 +919,7 @@ def _split_trailing_place(raw: str, fields: TaggedFields) -> None:
         fields.spans.append(FieldSpan("publisher", rest, span.end))
         _set(fields, "address", " ".join(parts[0].split()), span.start, address_end)
         return
-    else:
+    if head is None:
         return
     publisher_end = span.start + len(",".join(parts[:head]))
     address_start = publisher_end + 1
@@ -937,6 +933,19 @@ def _split_trailing_place(raw: str, fields: TaggedFields) -> None:
          span.end)
 
 
+def _place_at_end(parts: list[str], city_words: int) -> int | None:
+    """How many comma parts come before a known place at the end of ``parts``: a city of
+    up to ``city_words`` capitalised words then a region ("River Falls, Wisconsin"), or a
+    known city or region alone; None when the last part is no place."""
+    city = parts[-2].split() if len(parts) >= 3 else []
+    if city and _is_region(parts[-1]) and _is_place(parts[-1]) and \
+            len(city) <= city_words and all(w[:1].isupper() for w in city):
+        return len(parts) - 2
+    if _is_place(parts[-1]):
+        return len(parts) - 1
+    return None
+
+
 _MEETING = re.compile(r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Workshop|Symposium|Congress|"
                       r"Meeting)\b")
 
@@ -948,14 +957,8 @@ def _split_meeting_place(raw: str, fields: TaggedFields) -> None:
     span = next(s for s in fields.spans if s.field == "booktitle")
     text = raw[span.start:span.end]
     parts = text.split(",")
-    if len(parts) < 2 or not _MEETING.search(parts[0]):
-        return
-    if len(parts) >= 3 and _is_region(parts[-1]) and _is_place(parts[-1]) and \
-            0 < len(parts[-2].split()) <= 2 and all(w[:1].isupper() for w in parts[-2].split()):
-        head = len(parts) - 2
-    elif _is_place(parts[-1]):
-        head = len(parts) - 1
-    else:
+    head = _place_at_end(parts, city_words=2) if len(parts) >= 2 else None
+    if head is None or not _MEETING.search(parts[0]):
         return
     end = span.start + len(",".join(parts[:head]))
     address_start = end + 1 + len(raw[end + 1:span.end]) - len(raw[end + 1:span.end].lstrip())
