@@ -1,0 +1,72 @@
+"""The accuracy benchmark's exact-match normalizer: what counts as the same field value.
+
+The benchmark's numbers are only as right as this normalizer, and it is applied to the
+gold labels and to every parser alike, so each reading is checked here on both sides.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+
+from .conftest import ROOT
+
+
+def _load_benchmark() -> ModuleType:
+    path = ROOT / "bench" / "parse_accuracy" / "run.py"
+    spec = importlib.util.spec_from_file_location("parse_accuracy_run", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_benchmark()
+
+
+@pytest.mark.parametrize(("field", "gold", "parsed"), [
+    pytest.param("title", "« Le giscardisme »,", "Le giscardisme", id="punctuation-and-case"),
+    pytest.param("author", "Tanner, Harold M., and Odd Arne Westad (eds.)",
+                 "Harold M. Tanner; Westad, Odd Arne", id="names-as-token-sets"),
+    pytest.param("author", "舒仁輝 ，", "舒, 仁輝", id="chinese-name-characters"),
+    pytest.param("booktitle", "In: Proceedings of the Third Workshop,",
+                 "Proceedings of the Third Workshop", id="container-lead-in"),
+    pytest.param("booktitle", "In The Foucault Effect: Studies in Governmentality",
+                 "The Foucault Effect: Studies in Governmentality", id="capital-the-stays"),
+    pytest.param("volume", "2012;30(15):", "30", id="vancouver-year-then-volume"),
+    pytest.param("volume", "Vol. 3, Part A", "3", id="volume-first-number"),
+    pytest.param("pages", "pp. 45 - 67.", "45–67", id="pages-label-and-dash"),
+    pytest.param("edition", "2nd ed.", "2", id="edition-value"),
+])
+def test_same_value(field: str, gold: str, parsed: str) -> None:
+    assert bench.normalize(field, [gold]) == bench.normalize(field, [parsed])
+
+
+@pytest.mark.parametrize(("field", "gold", "parsed"), [
+    pytest.param("title", "Decisive Encounters", "Decisive Encounters: The Chinese Civil War",
+                 id="subtitle-matters"),
+    pytest.param("booktitle", "In search of lost time", "search of lost time",
+                 id="lower-case-after-in-is-a-title"),
+    pytest.param("booktitle", "In the Proceedings of PODS 92", "the Proceedings of PODS 92",
+                 id="in-the-goes-whole"),
+    pytest.param("author", "Westad, Odd Arne", "Westad, Arne", id="a-missing-given-name"),
+    pytest.param("volume", "2012;30(15):", "2012", id="the-year-is-no-volume"),
+    pytest.param("pages", "28, 29", "28", id="a-page-list-is-whole"),
+])
+def test_different_value(field: str, gold: str, parsed: str) -> None:
+    assert bench.normalize(field, [gold]) != bench.normalize(field, [parsed])
+
+
+def test_a_field_neither_side_has_is_no_error() -> None:
+    score = bench.Score()
+    empty = dict.fromkeys(bench.FIELDS)
+    score.add("book", {**empty, "title": "x"}, {**empty, "title": "x"})
+    assert score.f1(("book",), bench.FIELDS) == 1.0
+    score.add("book", {**empty, "title": "x"}, {**empty, "title": "y", "isbn": "z"})
+    # one match, two wrong predictions (title, isbn), one missed gold (title)
+    assert score.f1(("book",), bench.FIELDS) == pytest.approx(2 * 1 / (2 * 1 + 2 + 1))
+
