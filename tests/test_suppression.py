@@ -274,6 +274,45 @@ def test_the_marker_typed_into_a_word_paragraph_works_as_in_plain_text(tmp_path:
     assert "ref.no-identifier" in codes(checked)  # Lary's own finding stays
 
 
+def test_a_word_comment_on_an_entry_suppresses_without_touching_the_text(
+        tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("A sentence.")
+    word.add_paragraph("Bibliography")
+    taylor = word.add_paragraph(TAYLOR)
+    word.add_comment(taylor.runs, text="Checked by hand. sourcecheck: ignore[isbn.checksum]",
+                     author="Editor", initials="E")
+    lary = word.add_paragraph(LARY)
+    word.add_comment(lary.runs, text="A reviewer's remark, no marker", author="Editor")
+    word.save(str(tmp_path / "doc.docx"))
+    document = read_document(tmp_path / "doc.docx", "doc.docx")
+    assert [(c.location.line, c.location.column) for c in document.comments] == [(3, 1), (4, 1)]
+    checked = check_document(document)
+    assert [(f.code, f.reference) for f in checked.suppressed] == [
+        ("isbn.checksum", checked.references[0].id)]
+    assert checked.references[0].raw == TAYLOR  # the manuscript's text is untouched
+    assert "ref.no-identifier" in codes(checked)  # Lary's own finding stays
+
+
+def test_a_word_comment_with_an_unknown_or_malformed_marker_is_reported(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Bibliography")
+    taylor = word.add_paragraph(TAYLOR)
+    word.add_comment(taylor.runs, text="sourcecheck: ignore[isbn.cheksum]", author="E")
+    lary = word.add_paragraph(LARY)
+    word.add_comment(lary.runs, text="SourceCheck: ignore [ref]", author="E")
+    word.save(str(tmp_path / "doc.docx"))
+    checked = check_document(read_document(tmp_path / "doc.docx", "doc.docx"))
+    found = {(f.code, f.location.line) for f in checked.findings
+             if f.code in ("doc.unknown-ignore", "doc.malformed-ignore")}
+    assert found == {("doc.unknown-ignore", 2), ("doc.malformed-ignore", 3)}
+    assert "isbn.checksum" in codes(checked)  # a misspelt code suppresses nothing
+
+
 def test_comment_alone_on_a_footnotes_continuation_line_covers_the_footnote(
         tmp_path: Path) -> None:
     path = tmp_path / "doc.md"

@@ -143,6 +143,15 @@ class ReadNotice:
 
 
 @dataclass(frozen=True, slots=True)
+class AnchoredComment:
+    """A reviewer's comment kept beside the text (a Word comment), located where the text
+    it is anchored to starts; it may hold a ``sourcecheck: ignore[…]`` suppression."""
+
+    location: Location
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """What a reader found in one input file."""
 
@@ -153,6 +162,7 @@ class Document:
     notes: tuple[Note, ...] = ()
     markers: tuple[Marker, ...] = ()
     notices: tuple[ReadNotice, ...] = ()
+    comments: tuple[AnchoredComment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

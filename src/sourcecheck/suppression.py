@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import CheckedDocument, Finding, LineStart, Location, locate
+from .models import CheckedDocument, Document, Finding, LineStart, Location, locate
 from .rules import UnknownRuleError, expand_selector
 
 # "sourcecheck" as a word of its own: "mysourcecheck: ignore[…]" is someone else's text
@@ -74,6 +74,17 @@ def find_suppressions(text: str) -> list[Suppression]:
     return found
 
 
+def document_suppressions(document: Document) -> list[Suppression]:
+    """The suppression comments of a document: those in its text, and those in the
+    reviewer comments kept beside it (Word's), located where the comment is anchored."""
+    found = find_suppressions(document.text)
+    for comment in document.comments:
+        line, column = comment.location.line, comment.location.column
+        for marker in find_suppressions(comment.text):
+            found.append(Suppression(line, column, marker.selectors, column))
+    return found
+
+
 def find_near_misses(text: str) -> list[tuple[int, int, str]]:
     """(line, column, text) of every marker that looks like a suppression comment but is
     not written as one, so suppresses nothing ("SourceCheck: Ignore[isbn]")."""
@@ -114,7 +125,7 @@ def _codes(suppression: Suppression) -> frozenset[str]:
 def suppress(checked: CheckedDocument) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """Split ``checked.findings`` into (kept, suppressed) by the suppression comments in
     the document's source text."""
-    suppressions = find_suppressions(checked.document.text)
+    suppressions = document_suppressions(checked.document)
     if not suppressions:
         return checked.findings, ()
     spans = _spans(checked)

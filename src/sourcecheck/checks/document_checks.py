@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Document, Finding, Location, NoticeKind
-from ..suppression import find_near_misses, find_suppressions, unknown_selectors
+from ..suppression import document_suppressions, find_near_misses, unknown_selectors
 from .finding import finding
 
 _NOTICE_CODES = {
@@ -32,7 +32,7 @@ def check_suppression_comments(document: Document) -> list[Finding]:
     no rule code or area, and doc.malformed-ignore for a comment written slightly wrong
     ("SourceCheck: ignore[isbn]"): either would otherwise silently suppress nothing."""
     findings = []
-    for suppression in find_suppressions(document.text):
+    for suppression in document_suppressions(document):
         unknown = unknown_selectors(suppression)
         if unknown or not suppression.selectors:
             names = ", ".join(repr(u) for u in unknown) or "nothing"
@@ -42,7 +42,10 @@ def check_suppression_comments(document: Document) -> list[Finding]:
                 Location(document.path, suppression.line, suppression.column),
                 hint="name rule codes or areas, e.g. ignore[isbn.checksum] or ignore[isbn]; "
                      "see: sourcecheck rules"))
-    for line, column, text in find_near_misses(document.text):
+    near_misses = find_near_misses(document.text) + [
+        (comment.location.line, comment.location.column, text)
+        for comment in document.comments for _, _, text in find_near_misses(comment.text)]
+    for line, column, text in near_misses:
         findings.append(finding(
             "doc.malformed-ignore",
             f"{text!r} looks like a suppression comment but is not written as one: it "

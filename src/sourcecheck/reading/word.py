@@ -12,6 +12,9 @@
 - Body paragraphs are rendered as lines — headings as headings, list paragraphs as "• "
   items — and read by the plain-text reader, so bibliography paragraphs under a
   "References" heading are entries.
+- Word's own comments on body text are kept, located where their anchored text starts:
+  a comment ``sourcecheck: ignore[isbn.checksum]`` on an entry suppresses that finding
+  without changing the manuscript's text.
 
 A file that is not a Word document (not a ZIP, a truncated ZIP, no ``word/document.xml``,
 broken XML) gives a document with a clear notice, never an exception.
@@ -25,7 +28,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -34,6 +37,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..models import (
+    AnchoredComment,
     Document,
     DocumentFormat,
     Location,
@@ -107,10 +111,13 @@ def _read(path: str, word: docx.document.Document) -> Document:
     rendered: list[RenderedLine] = []
     markers: list[Marker] = []
     texts: list[str] = []
+    anchors: dict[str, Location] = {}
     for number, paragraph in enumerate(word.element.body.iter(qn("w:p")), start=1):
         reading = _ParagraphReader(path, number, kinds, bookmarks)
         text = reading.read(paragraph)
         markers.extend(reading.markers)
+        for comment_id, column in reading.comment_anchors.items():
+            anchors.setdefault(comment_id, Location(path, number, column))
         texts.append(text)
         prefix = _prefix(paragraph, styles)
         rendered.append(RenderedLine(prefix + text, number, ((len(prefix), number, 1),)))
@@ -124,8 +131,24 @@ def _read(path: str, word: docx.document.Document) -> Document:
         notice = ReadNotice(NoticeKind.EMPTY, "the Word document holds no text",
                             Location(path, 1, 1))
         return Document(path, DocumentFormat.DOCX, text, notices=(notice,))
-    return read_rendered(path, DocumentFormat.DOCX, text, rendered,
-                         notes=notes, markers=markers, text_markers=not notes)
+    document = read_rendered(path, DocumentFormat.DOCX, text, rendered,
+                             notes=notes, markers=markers, text_markers=not notes)
+    return replace(document, comments=_comments(word, anchors))
+
+
+def _comments(word: docx.document.Document,
+              anchors: dict[str, Location]) -> tuple[AnchoredComment, ...]:
+    """Word's comments on body text, in the order of their anchors; a comment part that
+    cannot be read gives none (the manuscript itself is still read)."""
+    if not anchors:
+        return ()
+    try:
+        texts = {str(comment.comment_id): comment.text for comment in word.comments}
+    except _CORRUPT:
+        return ()
+    found = [AnchoredComment(location, texts[comment_id])
+             for comment_id, location in anchors.items() if comment_id in texts]
+    return tuple(sorted(found, key=lambda c: (c.location.line, c.location.column)))
 
 
 def _numbering(word: docx.document.Document, properties: str, default: str) -> tuple[str, int]:
@@ -202,6 +225,7 @@ class _ParagraphReader:
         self.field: list[str] | None = None  # instruction of a complex field being read
         self.noteref: str | None = None  # bookmark of a NOTEREF whose result is shown
         self.skip_custom_mark = False
+        self.comment_anchors: dict[str, int] = {}  # comment id -> 1-based column
 
     def read(self, paragraph: etree._Element) -> str:
         self._walk(paragraph)
@@ -240,6 +264,10 @@ class _ParagraphReader:
             elif tag == qn("w:instrText"):
                 if self.field is not None:
                     self.field.append(child.text or "")
+            elif tag in (qn("w:commentRangeStart"), qn("w:commentReference")):
+                # a comment anchored at a range starts there; one with only a reference
+                # mark is anchored at the mark
+                self.comment_anchors.setdefault(child.get(qn("w:id")) or "", self.length + 1)
             elif tag in (qn("w:del"), qn("w:moveFrom")):
                 continue  # deleted text is not part of the document
             else:
