@@ -323,7 +323,7 @@ def test_latex_decoding(latex: str, text: str) -> None:
     ("Westad, Odd Arne and Harold M. Tanner", ["Westad, Odd Arne", "Tanner, Harold M."]),
     ("{World Bank} and {Committee on {PLA} History}",
      ["{World Bank}", "{Committee on PLA History}"]),
-    ("van der Berg, Jr, Hans", ["van der Berg, Hans Jr"]),
+    ("van der Berg, Jr, Hans", ["van der Berg, Jr, Hans"]),  # read back as a suffix
     ("Liu Wusheng", ["Wusheng, Liu"]),  # BibTeX's rule, as Zotero reads it: a comma is needed
 ], ids=["inverted-and-natural", "corporate", "von-jr", "chinese-without-comma"])
 def test_bibtex_names(names: str, people: list[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sourcecheck import parse_reference
@@ -9,7 +11,7 @@ from sourcecheck.citekeys import assign_keys
 from sourcecheck.exports.bibtex import escape, read_bibtex_fields, to_bibtex, unescape
 from sourcecheck.fieldmap import reference_fields
 from sourcecheck.models import Reference
-from sourcecheck.pipeline import check_files, discover
+from sourcecheck.pipeline import check_document, check_files, discover
 
 from .conftest import REFERENCES
 
@@ -95,3 +97,39 @@ def test_multi_volume_isbns_go_where_zotero_keeps_them() -> None:
 @pytest.mark.parametrize("text", ["a{b}c", "\\}{", "%&$#_~^", "plain"])
 def test_escape_unescape(text: str) -> None:
     assert unescape(escape(text)) == text
+
+
+def test_a_name_suffix_is_written_where_each_format_expects_it(tmp_path: Path) -> None:
+    from sourcecheck.exports.csl_json import csl_item
+    from sourcecheck.exports.ris import ris_record
+    from sourcecheck.reading import read_document
+
+    reference = parse_reference(
+        "King, Martin Luther, Jr. Why We Can't Wait. New York: Harper & Row, 1964.")
+    [king] = reference.authors
+    assert (king.family, king.given, king.suffix) == ("King", "Martin Luther", "Jr.")
+    [keyed] = assign_keys([reference])
+    bib = to_bibtex([keyed])
+    assert "author = {King, Jr., Martin Luther}" in bib  # BibTeX: "von Last, Jr, First"
+    assert csl_item("k", keyed)["author"] == [
+        {"family": "King", "given": "Martin Luther", "suffix": "Jr."}]
+    assert ("AU", "King, Martin Luther, Jr.") in ris_record("k", keyed)
+    # the BibTeX we write reads back as the same person
+    path = tmp_path / "out.bib"
+    path.write_text(bib, encoding="utf-8")
+    [again] = check_document(read_document(path, "out.bib")).references
+    assert again.authors == reference.authors
+
+
+def test_a_name_suffix_survives_csl_json_and_ris(tmp_path: Path) -> None:
+    from sourcecheck.exports.csl_json import to_csl_json
+    from sourcecheck.exports.ris import to_ris
+    from sourcecheck.reading import read_document
+
+    [keyed] = assign_keys([parse_reference(
+        "King, Martin Luther, Jr. Why We Can't Wait. New York: Harper & Row, 1964.")])
+    for name, text in (("out.json", to_csl_json([keyed])), ("out.ris", to_ris([keyed]))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        [again] = check_document(read_document(path, name)).references
+        assert again.authors == keyed.authors, name

@@ -166,7 +166,12 @@ def test_odd_input_never_raises_and_keeps_raw(text: str) -> None:
     pytest.param("Liu Wusheng", Name("Liu", "Wusheng"), id="chinese-family-first"),
     pytest.param("Mao Zedong", Name("Mao", "Zedong"), id="chinese-two-syllables"),
     pytest.param("Ludwig van Beethoven", Name("van Beethoven", "Ludwig"), id="particle"),
-    pytest.param("Martin Luther King Jr.", Name("King", "Martin Luther, Jr."), id="suffix"),
+    pytest.param("Martin Luther King Jr.", Name("King", "Martin Luther", suffix="Jr."),
+                 id="suffix"),
+    pytest.param("King, Martin Luther, Jr.", Name("King", "Martin Luther", suffix="Jr."),
+                 id="suffix-chicago"),
+    pytest.param("Guerney, Jr., B. G.", Name("Guerney", "B. G.", suffix="Jr."),
+                 id="suffix-bibtex-order"),
     pytest.param("Chinese Academy of Military Science", Name(literal="Chinese Academy of "
                                                              "Military Science"), id="corporate"),
 ])

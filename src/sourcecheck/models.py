@@ -167,11 +167,13 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A person (family/given) or a corporate author (``literal``, kept whole)."""
+    """A person (family/given, and a ``suffix`` such as "Jr." or "III") or a corporate
+    author (``literal``, kept whole)."""
 
     family: str | None = None
     given: str | None = None
     literal: str | None = None
+    suffix: str | None = None
 
     @property
     def sort_name(self) -> str:
@@ -179,11 +181,12 @@ class Name:
         return self.literal or self.family or self.given or ""
 
     def inverted(self) -> str:
-        """``Family, Given``, or the literal for a corporate author."""
+        """``Family, Given`` (``Family, Given, Jr.`` with a suffix), or the literal for a
+        corporate author."""
         if self.literal:
             return self.literal
         if self.family and self.given:
-            return f"{self.family}, {self.given}"
+            return f"{self.family}, {self.given}" + (f", {self.suffix}" if self.suffix else "")
         return self.family or self.given or ""
 
 

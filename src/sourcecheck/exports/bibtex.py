@@ -102,6 +102,8 @@ def _names(names: Iterable[Name]) -> str:
     for name in names:
         if name.literal:
             parts.append("{" + escape(name.literal) + "}")
+        elif name.family and name.given and name.suffix:  # BibTeX: "von Last, Jr, First"
+            parts.append(f"{escape(name.family)}, {escape(name.suffix)}, {escape(name.given)}")
         elif name.family and name.given:
             parts.append(f"{escape(name.family)}, {escape(name.given)}")
         else:

@@ -6,7 +6,8 @@
   (Zotero: # of Volumes) and ``number-of-pages`` (# of Pages). ``ISBN`` holds every
   valid ISBN separated by spaces; ``note`` (Zotero: Extra) says which volume each
   belongs to, which is the set's and which ISBNs as written are not valid.
-- Names are ``{"family", "given"}``; a corporate author is ``{"literal"}``. The year is
+- Names are ``{"family", "given"}`` (and ``"suffix"``, "Jr."); a corporate author is
+  ``{"literal"}``. The year is
   ``issued.date-parts`` (a range "1993–1997" is two date parts); a year CSL cannot hold
   as a date ("2015a", "n.d.") is ``issued.literal``.
 """
@@ -72,6 +73,8 @@ def _name(name: Name) -> dict[str, str]:
         out["family"] = name.family
     if name.given:
         out["given"] = name.given
+    if name.suffix:
+        out["suffix"] = name.suffix
     return out
 
 

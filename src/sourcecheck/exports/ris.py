@@ -93,7 +93,8 @@ def _name(name: Name) -> str:
     if name.literal:
         return name.literal
     if name.family and name.given:
-        return f"{name.family}, {name.given}"
+        # RIS: "Lastname, Firstname, Suffix"
+        return f"{name.family}, {name.given}" + (f", {name.suffix}" if name.suffix else "")
     return f"{name.family or name.given},"  # a comma: one person, not a corporate author
 
 

@@ -125,6 +125,21 @@ def looks_like_personal_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES or is_initial(t) for t in tokens)
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd", "jun", "sen"})
+
+
+def is_name_suffix(text: str) -> bool:
+    """"Jr.", "Sr", "III": what follows a name rather than being part of it."""
+    return text.strip().rstrip(".").lower() in _SUFFIXES
+
+
+def _suffix(text: str) -> str:
+    """"Jr" and "jr." as "Jr.", "Sr" as "Sr."; "III" as written (a final period of the
+    entry's author span may have taken the abbreviation's)."""
+    bare = text.strip().rstrip(".")
+    return bare.capitalize() + "." if bare.lower() in ("jr", "sr", "jun", "sen") else bare
+
+
 def parse_name(text: str, inverted: bool | None = None) -> Name:
     """Parse one name.
 
@@ -136,6 +151,11 @@ def parse_name(text: str, inverted: bool | None = None) -> Name:
     if not text:
         return Name()
     if "," in text and inverted is not False:
+        parts = [p.strip() for p in text.split(",")]
+        if len(parts) == 3 and all(parts) and is_name_suffix(parts[1]):
+            return Name(family=parts[0], given=parts[2], suffix=_suffix(parts[1]))  # BibTeX
+        if len(parts) == 3 and all(parts) and is_name_suffix(parts[2]):
+            return Name(family=parts[0], given=parts[1], suffix=_suffix(parts[2]))  # Chicago
         family, _, given = text.partition(",")
         given = given.strip().strip(",")
         if not given:
@@ -172,12 +192,11 @@ def _natural_order(text: str) -> Name:
     human = HumanName(text)
     family = " ".join(p for p in (human.last,) if p).strip()
     given = " ".join(p for p in (human.title, human.first, human.middle) if p).strip()
-    if human.suffix:
-        given = f"{given}, {human.suffix}" if given else human.suffix
     if not family:
         tokens = text.split()
         return Name(family=tokens[-1], given=" ".join(tokens[:-1]) or None)
-    return Name(family=family, given=given or None)
+    return Name(family=family, given=given or None,
+                suffix=_suffix(human.suffix) if human.suffix else None)
 
 
 def split_names(text: str) -> tuple[tuple[Name, ...], bool]:

@@ -206,7 +206,8 @@ def entry_fields(entry: Any, enclosed: bool = False) -> tuple[tuple[str, str], .
 
 
 def split_names(value: str) -> list[str]:
-    """A BibTeX name list to "Family, Given" strings; a braced corporate name stays braced.
+    """A BibTeX name list to "Family, Given" strings ("Family, Jr, Given" with a suffix);
+    a braced corporate name stays braced.
 
     BibTeX's own rules decide family and given ("Odd Arne Westad" and "Westad, Odd Arne"
     are one person; "von" parts belong to the family name), as Zotero's import does.
@@ -230,8 +231,12 @@ def split_names(value: str) -> list[str]:
             people.append(decode(person))
             continue
         family = decode(" ".join(parts.von + parts.last))
-        given = decode(" ".join(parts.first + parts.jr))
-        people.append(f"{family}, {given}" if family and given else family or given)
+        given = decode(" ".join(parts.first))
+        suffix = decode(" ".join(parts.jr))
+        if family and given and suffix:
+            people.append(f"{family}, {suffix}, {given}")  # BibTeX's order, read back as such
+        else:
+            people.append(f"{family}, {given}" if family and given else family or given)
     return people
 
 

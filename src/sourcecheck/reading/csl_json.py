@@ -192,7 +192,8 @@ def _text(value: Any) -> str | None:
 
 
 def _person(value: Any) -> str | None:
-    """A CSL name object to "Family, Given", or "{Literal}" for a corporate name."""
+    """A CSL name object to "Family, Given" ("Family, Jr., Given" with a suffix, BibTeX's
+    order), or "{Literal}" for a corporate name."""
     if isinstance(value, str):
         return value.strip() or None
     if not isinstance(value, dict):
@@ -204,8 +205,11 @@ def _person(value: Any) -> str | None:
                                   _text(value.get("family"))) if p)
     given = " ".join(p for p in (_text(value.get("given")),
                                  _text(value.get("dropping-particle"))) if p)
+    suffix = _text(value.get("suffix"))
     if not family:
         return given or None
+    if given and suffix:
+        return f"{family}, {suffix}, {given}"
     return f"{family}, {given}" if given else family
 
 

@@ -119,7 +119,8 @@ def record_json(record: CatalogueRecord) -> dict[str, Any]:
 
 
 def _name(name: Name) -> dict[str, str | None]:
-    return {"family": name.family, "given": name.given, "literal": name.literal}
+    return {"family": name.family, "given": name.given, "literal": name.literal,
+            "suffix": name.suffix}
 
 
 def _isbn(reference: Reference, identifier: Identifier) -> dict[str, Any]:
