@@ -71,6 +71,12 @@ _STOP_SEPARATED = re.compile(
     r"^(?P<names>[^.。．]{1,60}?)\s*[.。．]\s*(?P<title>[^.。．]+?)\s*[.。．]\s*"
     r"(?P<publication>[^.。．:：]{1,30}[:：][^.。．]+?(?:1[5-9]\d\d|20\d\d))")
 _TITLE_VOLUME = re.compile(r"\s*[:：]?\s*第\s*(?P<volume>[一二三四五六七八九十\d]+)\s*[卷册冊]$")
+_COMMA_RE = re.compile(f"[{_COMMA}]")
+_COLON_RE = re.compile(f"[{_COLON}]")
+_SEPARATOR = re.compile(f"[{_COMMA}{_STOP}{_COLON}]")
+_FIRST_STOP = re.compile(r"[.．。](?=\s|[^\x00-\x7f])")
+_NEXT_STOP = re.compile(r"[.．。](?=\s|$)|。")
+_VOLUME_BEFORE_PAGES = re.compile(r"(?<=[,，]\s)(?P<volume>\d+)\s*(?=[:：])")  # ", 55: 3219"
 _GBT_PAGES = re.compile(r"[:：]\s*(?P<pages>\d+(?:\s*[-–—~]\s*\d+)?)\s*[.。]?\s*$")
 
 _NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -260,14 +266,14 @@ class _Reader:
         if edition:
             self.set("edition", chinese_numeral(edition.group("edition")),
                      start + edition.start("edition"), start + edition.end("edition"))
-        colon = re.search(f"[{_COLON}]", part)
+        colon = _COLON_RE.search(part)
         if colon is None:
             return
         place_start, place_end = _last_clause(self.text, start, start + colon.start())
         if place_start < place_end and not _YEAR.search(self.text, place_start, place_end):
             self.set("address", self.text[place_start:place_end], place_start, place_end)
         after = start + colon.end()
-        stop = re.compile(f"[{_COMMA}{_STOP}{_COLON}]").search(self.text, after, end)
+        stop = _SEPARATOR.search(self.text, after, end)
         pub_start, pub_end = _strip(self.text, after, stop.start() if stop else end, " ")
         if pub_start < pub_end and not _YEAR.match(self.text, pub_start, pub_end):
             self.set("publisher", self.text[pub_start:pub_end], pub_start, pub_end)
@@ -324,18 +330,19 @@ class _Reader:
         ("[M]//editors. book. …") and article ("[J]. journal, year, vol(issue): pages.")
         forms."""
         text = self.text
-        head_end = _last_stop_before(text, code.start())
-        if head_end > 0:
-            self.names(0, head_end)
+        authors_end = _authors_end(text, code.start())
+        title_start = 0
+        if authors_end is not None:
+            self.names(0, authors_end)
+            title_start = authors_end + 1
         title_end = code.start()
-        volume = _TITLE_VOLUME.search(text, head_end, title_end)
+        volume = _TITLE_VOLUME.search(text, title_start, title_end)
         if volume:  # "国史旧闻: 第1卷[M]": the volume is part of the title's statement
             self.set("volume", chinese_numeral(volume.group("volume")), volume.start("volume"),
                      volume.end("volume"))
             title_end = volume.start()
-        self.title("title", head_end + (head_end > 0), title_end)
+        self.title("title", title_start, title_end)
         rest = code.end()
-        kind = code.group("code")
         if text.startswith("//", rest):
             # the chapter's book: "//许厚泽, 赵其国. 长江流域洪涝灾害与科技对策. 北京: …"
             editors_end = _next_stop(text, rest + 2)
@@ -343,28 +350,30 @@ class _Reader:
             self.names(rest + 2, editors_end, field="editor")
             self.title("booktitle", editors_end + 1, book_end)
             self._gbt_publication(book_end + 1)
+        elif code.group("code") == "J":
+            self._gbt_article(rest)
+        else:
+            self._gbt_publication(rest)
+
+    def _gbt_article(self, at: int) -> None:
+        """"科学通报, 2012, 55(34): 3219.": the journal, year, volume and pages."""
+        text = self.text
+        while at < len(text) and text[at] in " ." + _STOP:
+            at += 1
+        journal_end = _COMMA_RE.search(text, at)
+        if journal_end is None:
             return
-        if kind == "J":
-            start = rest
-            while start < len(text) and text[start] in " ." + _STOP:
-                start += 1
-            journal_end = re.compile(f"[{_COMMA}]").search(text, start)
-            if journal_end:
-                self.title("journal", start, journal_end.start())
-                tail = text[journal_end.end():]
-                volume = _ISSUE_VOLUME.search(tail) or re.search(
-                    r"(?<=[,，]\s)(?P<volume>\d+)\s*(?=[:：])", tail)
-                if volume:
-                    at = journal_end.end()
-                    self.set("volume", volume.group("volume"), at + volume.start("volume"),
-                             at + volume.end("volume"))
-                year = _YEAR.search(text, journal_end.end())
-                if year:
-                    self.set("year", normalize_year(year.group("year")), year.start("year"),
-                             year.end("year"))
-                self._gbt_pages(journal_end.end())
-            return
-        self._gbt_publication(rest)
+        self.title("journal", at, journal_end.start())
+        after = journal_end.end()
+        volume = _ISSUE_VOLUME.search(text, after) or _VOLUME_BEFORE_PAGES.search(text, after)
+        if volume:
+            self.set("volume", volume.group("volume"), volume.start("volume"),
+                     volume.end("volume"))
+        year = _YEAR.search(text, after)
+        if year:
+            self.set("year", normalize_year(year.group("year")), year.start("year"),
+                     year.end("year"))
+        self._gbt_pages(after)
 
     def _gbt_publication(self, at: int) -> None:
         """"北京: 中华书局, 2000: 29.": a book's place, publisher, year and pages."""
@@ -397,17 +406,17 @@ def _last_clause(text: str, start: int, end: int) -> tuple[int, int]:
     return _strip(text, at, end, " ")
 
 
-def _last_stop_before(text: str, end: int) -> int:
-    """Where the authors end in GB/T 7714: at the first full stop (". ", "。") before the
-    title, when what precedes it is short enough to be a list of names; 0 when the entry
-    starts with its title."""
-    match = re.compile(r"[.．。](?=\s|[^\x00-\x7f])").search(text, 0, end)
-    if match is None or match.start() > 80:
-        return 0
+def _authors_end(text: str, end: int) -> int | None:
+    """Where the authors end in GB/T 7714: the first full stop (". ", "。") before the
+    title, when what precedes it is short enough to be a list of names; None when the
+    entry starts with its title."""
+    match = _FIRST_STOP.search(text, 0, end)
+    if match is None or match.start() > 80 or match.start() == 0:
+        return None
     return match.start()
 
 
 def _next_stop(text: str, start: int) -> int:
     """The next ". " or 。 at or after ``start`` (or the end)."""
-    match = re.compile(r"[.．。](?=\s|$)|。").search(text, start)
+    match = _NEXT_STOP.search(text, start)
     return match.start() if match else len(text)
