@@ -361,3 +361,41 @@ def test_near_miss_markers_are_found(line: str, column: int, shown: str) -> None
 ])
 def test_near_miss_leaves_real_markers_and_prose_alone(text: str) -> None:
     assert find_near_misses(text) == []
+
+
+def test_a_word_comment_in_a_footnote_suppresses_that_notes_findings(tmp_path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from .data.make_docx import W, note_reference
+
+    word = docx.Document()
+    claim = word.add_paragraph("Westad's account.")
+    note_reference(claim, "footnote", 1)
+    claim.add_run(" Another claim.")
+    note_reference(claim, "footnote", 2)
+    word.add_paragraph("Bibliography")
+    word.add_paragraph("Westad, Odd Arne (2003). Decisive Encounters. Stanford: Stanford "
+                       "University Press.")
+    # the comment is created on a scratch paragraph, then anchored in footnote 1 only
+    scratch = word.add_paragraph("scratch")
+    comment = word.add_comment(scratch.runs, text="sourcecheck: ignore[cite.unresolved]",
+                               author="Editor")
+    scratch._p.getparent().remove(scratch._p)
+    footnote = ('<w:footnote w:id="{id}"><w:p>{start}<w:r><w:t xml:space="preserve">{text}'
+                '</w:t></w:r></w:p></w:footnote>')
+    notes = "".join([
+        footnote.format(id=1, text="Westad 2004, p. 36.",
+                        start=f'<w:commentRangeStart w:id="{comment.comment_id}"/>'),
+        footnote.format(id=2, text="Smith 1888, p. 2.", start="")])
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                f'<w:footnotes xmlns:w="{W}">{notes}</w:footnotes>'.encode(), word.part.package)
+    word.part.relate_to(part, RT.FOOTNOTES)
+    word.save(str(tmp_path / "doc.docx"))
+    checked = check_document(read_document(tmp_path / "doc.docx", "doc.docx"))
+    assert [(f.code, f.note) for f in checked.suppressed] == [("cite.unresolved", "1")]
+    assert [(f.code, f.note) for f in checked.findings if f.code == "cite.unresolved"] == [
+        ("cite.unresolved", "2")]

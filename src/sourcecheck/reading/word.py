@@ -12,9 +12,10 @@
 - Body paragraphs are rendered as lines — headings as headings, list paragraphs as "• "
   items — and read by the plain-text reader, so bibliography paragraphs under a
   "References" heading are entries.
-- Word's own comments on body text are kept, located where their anchored text starts:
-  a comment ``sourcecheck: ignore[isbn.checksum]`` on an entry suppresses that finding
-  without changing the manuscript's text.
+- Word's own comments are kept, located where their anchored text starts (a comment in a
+  footnote or endnote at that note's reference mark): a comment
+  ``sourcecheck: ignore[isbn.checksum]`` on an entry suppresses that finding without
+  changing the manuscript's text.
 
 A file that is not a Word document (not a ZIP, a truncated ZIP, no ``word/document.xml``,
 broken XML) gives a document with a clear notice, never an exception.
@@ -125,7 +126,7 @@ def _read(path: str, word: docx.document.Document) -> Document:
     uses = Counter(marker.label for marker in markers)
     notes: list[Note] = []
     for kind, relationship in ((footnotes, RT.FOOTNOTES), (endnotes, RT.ENDNOTES)):
-        notes.extend(_notes(path, word, relationship, kind, uses))
+        notes.extend(_notes(path, word, relationship, kind, uses, anchors))
     text = "\n".join(texts)
     if not text.strip() and not notes:
         notice = ReadNotice(NoticeKind.EMPTY, "the Word document holds no text",
@@ -338,8 +339,9 @@ def _prefix(element: etree._Element, styles: dict[str, str]) -> str:
 
 
 def _notes(path: str, word: docx.document.Document, relationship: str, kind: _Kind,
-           uses: Counter[str]) -> Iterator[Note]:
-    """The notes of the footnotes or endnotes part, each located at its reference mark."""
+           uses: Counter[str], anchors: dict[str, Location]) -> Iterator[Note]:
+    """The notes of the footnotes or endnotes part, each located at its reference mark;
+    a comment anchored in a note's text is put in ``anchors`` at the note's location."""
     part = next((rel.target_part for rel in word.part.rels.values()
                  if rel.reltype == relationship and not rel.is_external), None)
     if part is None:
@@ -350,9 +352,11 @@ def _notes(path: str, word: docx.document.Document, relationship: str, kind: _Ki
             continue
         note_id = note.get(qn("w:id")) or ""
         paragraphs = []
+        comment_ids: list[str] = []
         for paragraph in note.iter(qn("w:p")):
             reader = _ParagraphReader(path, 0, {}, {})
             paragraphs.append(" ".join(reader.read(paragraph).split()))
+            comment_ids.extend(reader.comment_anchors)
         text = " ".join(p for p in paragraphs if p)
         if not text:
             continue
@@ -360,4 +364,7 @@ def _notes(path: str, word: docx.document.Document, relationship: str, kind: _Ki
         if label is None:  # no reference mark shows this note: Word would not show it either
             label = f"{kind.name} id {note_id}"
         paragraph_number, column = kind.anchors.get(note_id, (1, 1))
-        yield Note(label, text, Location(path, paragraph_number, column), max(1, uses[label]))
+        location = Location(path, paragraph_number, column)
+        for comment_id in comment_ids:
+            anchors.setdefault(comment_id, location)
+        yield Note(label, text, location, max(1, uses[label]))
