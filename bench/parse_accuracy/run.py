@@ -49,6 +49,7 @@ from typing import Any
 from sourcecheck import parse_reference
 from sourcecheck.models import Reference
 from sourcecheck.parsing import features, names, reference, tagger
+from sourcecheck.parsing.cjk import HAN
 from sourcecheck.parsing.fields import YEAR_RE, normalize_edition, normalize_year
 from sourcecheck.parsing.isbn_list import extract_isbns
 from sourcecheck.parsing.train import train
@@ -75,7 +76,7 @@ def fold(text: str) -> str:
 
 # Chinese names are written unspaced ("舒仁輝"), so each character is a name token: a
 # parser that splits family and given name ("舒", "仁輝") and gold that does not agree.
-_HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_HAN = re.compile(f"([{HAN}])")
 
 
 def _names(text: str) -> frozenset[str]:

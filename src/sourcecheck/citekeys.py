@@ -15,10 +15,8 @@ from dataclasses import replace
 
 from .models import Reference
 from .normalize import fold
-from .parsing.cjk import has_han, has_kana, to_pinyin
+from .parsing.cjk import has_han, has_kana, leading_han, to_pinyin
 from .parsing.fields import first_year
-
-_HAN_START = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,2}")
 
 _SKIP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "to", "for", "from", "at",
                          "la", "le", "les", "der", "die", "das", "el", "los", "il"})
@@ -40,9 +38,9 @@ def base_key(reference: Reference, line: int | None = None) -> str:
             who = who.replace(" ", "")
     year = first_year(reference.year)
     title = reference.title or ""
-    han = _HAN_START.match(title) if chinese else None
+    han = leading_han(title, 2) if chinese else ""
     if han:  # Chinese has no spaces: its first two characters stand for a word
-        title = to_pinyin(han.group())
+        title = to_pinyin(han)
     words = [w for w in fold(title).split() if w not in _SKIP_WORDS]
     word = next((w for w in words if not w.isdigit()), "")
     key = f"{who}{year or ''}{word}"

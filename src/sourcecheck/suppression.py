@@ -85,6 +85,14 @@ def document_suppressions(document: Document) -> list[Suppression]:
     return found
 
 
+def document_near_misses(document: Document) -> list[tuple[int, int, str]]:
+    """``find_near_misses`` over a document's text and its reviewer comments (a comment's
+    at the place it is anchored)."""
+    return find_near_misses(document.text) + [
+        (comment.location.line, comment.location.column, text)
+        for comment in document.comments for _, _, text in find_near_misses(comment.text)]
+
+
 def find_near_misses(text: str) -> list[tuple[int, int, str]]:
     """(line, column, text) of every marker that looks like a suppression comment but is
     not written as one, so suppresses nothing ("SourceCheck: Ignore[isbn]")."""

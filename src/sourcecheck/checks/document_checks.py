@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Document, Finding, Location, NoticeKind
-from ..suppression import document_suppressions, find_near_misses, unknown_selectors
+from ..suppression import document_near_misses, document_suppressions, unknown_selectors
 from .finding import finding
 
 _NOTICE_CODES = {
@@ -42,10 +42,7 @@ def check_suppression_comments(document: Document) -> list[Finding]:
                 Location(document.path, suppression.line, suppression.column),
                 hint="name rule codes or areas, e.g. ignore[isbn.checksum] or ignore[isbn]; "
                      "see: sourcecheck rules"))
-    near_misses = find_near_misses(document.text) + [
-        (comment.location.line, comment.location.column, text)
-        for comment in document.comments for _, _, text in find_near_misses(comment.text)]
-    for line, column, text in near_misses:
+    for line, column, text in document_near_misses(document):
         findings.append(finding(
             "doc.malformed-ignore",
             f"{text!r} looks like a suppression comment but is not written as one: it "

@@ -25,9 +25,10 @@ from ..models import FieldSpan, Name
 from .fields import FieldDraft, normalize_year
 from .names import split_names
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han ideographs, for a [character class]
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_CJK_CHARACTER = re.compile(f"[{_HAN}]")
+_CJK_CHARACTER = re.compile(f"[{HAN}]")
+_LEADING_HAN = re.compile(f"[{HAN}]+")
 _TYPE_CODE = re.compile(r"\[(?P<code>[MJCGNDRSPAZ]|EB|DB|CP)(?:/OL)?\]")
 
 # The separators of both conventions, full-width or not.
@@ -69,7 +70,7 @@ _ARTICLE_TITLE = re.compile(r"〈[^〈〉]+〉|「[^「」]+」")
 # Unmarked, stop-separated: "杨奎松. 中间地带的革命. 太原: 山西人民出版社, 2010."
 _STOP_SEPARATED = re.compile(
     r"^(?P<names>[^.。．]{1,60}?)\s*[.。．]\s*(?P<title>[^.。．]+?)\s*[.。．]\s*"
-    r"(?P<publication>[^.。．:：]{1,30}[:：][^.。．]+?(?:1[5-9]\d\d|20\d\d))")
+    rf"(?P<publication>[^.。．:：]{{1,30}}[:：][^.。．]+?{_YEAR_CORE})")
 _TITLE_VOLUME = re.compile(r"\s*[:：]?\s*第\s*(?P<volume>[一二三四五六七八九十\d]+)\s*[卷册冊]$")
 _COMMA_RE = re.compile(f"[{_COMMA}]")
 _COLON_RE = re.compile(f"[{_COLON}]")
@@ -77,6 +78,7 @@ _SEPARATOR = re.compile(f"[{_COMMA}{_STOP}{_COLON}]")
 _FIRST_STOP = re.compile(r"[.．。](?=\s|[^\x00-\x7f])")
 _NEXT_STOP = re.compile(r"[.．。](?=\s|$)|。")
 _VOLUME_BEFORE_PAGES = re.compile(r"(?<=[,，]\s)(?P<volume>\d+)\s*(?=[:：])")  # ", 55: 3219"
+_PAGE_DASH = re.compile(r"\s*[-–—~～]\s*")
 _GBT_PAGES = re.compile(r"[:：]\s*(?P<pages>\d+(?:\s*[-–—~]\s*\d+)?)\s*[.。]?\s*$")
 
 _NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -120,6 +122,13 @@ def to_pinyin(text: str, surname: bool = False) -> str:
     from pypinyin import lazy_pinyin
 
     return "".join(lazy_pinyin(text))
+
+
+def leading_han(text: str, count: int) -> str:
+    """The first ``count`` Chinese characters ``text`` starts with ("" when it starts
+    with none): a Chinese title's first "word" for a citation key."""
+    match = _LEADING_HAN.match(text)
+    return match.group()[:count] if match else ""
 
 
 def is_cjk_reference(text: str) -> bool:
@@ -199,7 +208,7 @@ class _Reader:
         self.text = text
         self.draft = FieldDraft()
         self.spans: list[FieldSpan] = []
-        self.chinese = not _KANA.search(text)
+        self.chinese = not has_kana(text)
 
     def set(self, name: str, value: str, start: int, end: int) -> None:
         if value and getattr(self.draft, name) is None:
@@ -252,7 +261,7 @@ class _Reader:
         pages = _PAGES.search(part)
         if pages:
             group = "pages" if pages.group("pages") else "latin"
-            self.set("pages", re.sub(r"\s*[-–—~～]\s*", "–", pages.group(group)),
+            self.set("pages", _pages_value(pages.group(group)),
                      start + pages.start(group), start + pages.end(group))
         volumes = _VOLUMES.search(part)
         if volumes:  # "（全四册）": a set of four volumes
@@ -384,8 +393,13 @@ class _Reader:
         """GB/T 7714 cites pages after the year and a colon, at the end: ", 2000: 29."."""
         pages = _GBT_PAGES.search(self.text, at)
         if pages:
-            self.set("pages", re.sub(r"\s*[-–—~]\s*", "–", pages.group("pages")),
+            self.set("pages", _pages_value(pages.group("pages")),
                      pages.start("pages"), pages.end("pages"))
+
+
+def _pages_value(pages: str) -> str:
+    """"32 - 36", "32~36", "1234—1240" -> "32–36" (an en dash, as ``normalize_pages``)."""
+    return _PAGE_DASH.sub("–", pages)
 
 
 def _strip(text: str, start: int, end: int, characters: str) -> tuple[int, int]:
