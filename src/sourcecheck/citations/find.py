@@ -22,10 +22,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..models import Citation, CitationKind, Location, Note, Section, locate
-from ..parsing.cjk import read_cjk
 from ..parsing.fields import PUBLISHER_WORD_RE, YEAR, normalize_pages, normalize_year
 from ..parsing.isbn_list import extract_isbns
-from ..parsing.reference import parse_reference_text
+from ..parsing.reference import parse_cjk_reference, parse_reference_text
 
 _NOWHERE = Location("", 1, 1)  # cached citations are located when a note uses them
 _FAMILY = r"(?:(?:van|von|de|der|den|di|du|da|la|le|al|el|ter)\s+)*[A-ZÀ-Þ][\w'’-]+"
@@ -199,20 +198,22 @@ def _cjk_citation(part: str, text: str, label: str, location: Location) -> Citat
         pages = ibid.group("pages")
         return Citation(CitationKind.IBID, part, location, label,
                         locator=_pages_text(pages) if pages else None)
-    cjk = read_cjk(text)
-    if cjk is None:
+    reference = parse_cjk_reference(text)
+    if reference is None:
         return None
-    draft, _spans = cjk
-    locator = _pages_text(draft.pages) if draft.pages else None
+    locator = _pages_text(reference.pages) if reference.pages else None
     # Chinese notes name the whole person ("黄友岚"); references are found by family name
-    authors = tuple(n.family or n.literal or "" for n in draft.authors or draft.editors)
-    if draft.publisher or draft.year:
-        reference = parse_reference_text(text, location, Section.NOTE)
+    authors = tuple(n.family or n.literal or "" for n in reference.authors or reference.editors)
+    # the year its conventions read (not a year found elsewhere in the text, such as one in
+    # the title, which the parser adds when it has none)
+    year = reference.year if any(s.field == "year" for s in reference.spans) else None
+    if reference.publisher or year:
+        full = replace(reference, location=location, section=Section.NOTE, pages=None)
         return Citation(CitationKind.FULL, part, location, label, authors=authors,
-                        year=draft.year, title=draft.title, locator=locator,
-                        volume=draft.volume, reference=replace(reference, pages=None))
+                        year=year, title=reference.title, locator=locator,
+                        volume=reference.volume, reference=full)
     return Citation(CitationKind.SHORT_TITLE, part, location, label, authors=authors,
-                    title=draft.title, locator=locator, volume=draft.volume)
+                    title=reference.title, locator=locator, volume=reference.volume)
 
 
 def _is_full_citation(text: str) -> bool:

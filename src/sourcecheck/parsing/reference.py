@@ -103,7 +103,7 @@ def parse_reference_text(text: str, location: Location | None = None,
 
 @lru_cache(maxsize=16384)
 def _parse_text(text: str) -> Reference:
-    cjk = _parse_cjk(text)
+    cjk = parse_cjk_reference(text)
     if cjk is not None:
         return cjk
     try:
@@ -117,9 +117,10 @@ def _parse_text(text: str) -> Reference:
     return replace(reference, spans=(*fields.spans, *_isbn_field_spans(identifiers)))
 
 
-def _parse_cjk(text: str) -> Reference | None:
+def parse_cjk_reference(text: str) -> Reference | None:
     """A Chinese-script entry read by its conventions (``cjk``), whose marks are exact:
-    the tagger, trained on Latin-script references, does not see it."""
+    the tagger, trained on Latin-script references, does not see it. None when the text
+    follows none of them."""
     cjk = read_cjk(text)
     if cjk is None:
         return None
@@ -155,8 +156,7 @@ def carry_ditto_authors(references: Sequence[Reference]) -> list[Reference]:
 
 
 def _is_ditto(people: tuple[Name, ...]) -> bool:
-    return len(people) == 1 and bool(people[0].literal) and \
-        _DITTO.match(people[0].literal or "") is not None
+    return len(people) == 1 and _DITTO.match(people[0].literal or "") is not None
 
 
 @cache
@@ -172,7 +172,7 @@ def parse_by_rules(text: str) -> Reference:
 
 
 def _parse_by_rules(text: str) -> Reference:
-    cjk = _parse_cjk(text)
+    cjk = parse_cjk_reference(text)
     if cjk is not None:
         return cjk
     identifiers, spans = extract_isbns(text)
