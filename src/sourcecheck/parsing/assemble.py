@@ -922,15 +922,21 @@ def _split_trailing_place(raw: str, fields: TaggedFields) -> None:
     if head is None:
         return
     publisher_end = span.start + len(",".join(parts[:head]))
-    address_start = publisher_end + 1
+    if raw[span.start:publisher_end].strip():
+        _place_after(raw, fields, span, publisher_end)
+
+
+def _place_after(raw: str, fields: TaggedFields, span: FieldSpan, end: int,
+                 trailing: str = "") -> None:
+    """Cut ``span``'s field at ``end`` (a comma); what follows the comma is the address
+    (without ``trailing`` characters at its end)."""
+    address_start = end + 1
     address_start += len(raw[address_start:span.end]) - len(raw[address_start:span.end].lstrip())
-    if not raw[span.start:publisher_end].strip():
-        return
-    fields.publisher = " ".join(raw[span.start:publisher_end].split())
+    setattr(fields, span.field, " ".join(raw[span.start:end].split()))
     fields.spans.remove(span)
-    fields.spans.append(FieldSpan("publisher", span.start, publisher_end))
-    _set(fields, "address", " ".join(raw[address_start:span.end].split()), address_start,
-         span.end)
+    fields.spans.append(FieldSpan(span.field, span.start, end))
+    _set(fields, "address", " ".join(raw[address_start:span.end].split()).rstrip(trailing),
+         address_start, span.end)
 
 
 def _place_at_end(parts: list[str], city_words: int) -> int | None:
@@ -960,13 +966,7 @@ def _split_meeting_place(raw: str, fields: TaggedFields) -> None:
     head = _place_at_end(parts, city_words=2) if len(parts) >= 2 else None
     if head is None or not _MEETING.search(parts[0]):
         return
-    end = span.start + len(",".join(parts[:head]))
-    address_start = end + 1 + len(raw[end + 1:span.end]) - len(raw[end + 1:span.end].lstrip())
-    fields.booktitle = " ".join(raw[span.start:end].split())
-    fields.spans.remove(span)
-    fields.spans.append(FieldSpan("booktitle", span.start, end))
-    _set(fields, "address", " ".join(raw[address_start:span.end].split()).rstrip("."),
-         address_start, span.end)
+    _place_after(raw, fields, span, span.start + len(",".join(parts[:head])), trailing=".")
 
 
 def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:

@@ -139,8 +139,8 @@ def _read(path: str, word: docx.document.Document) -> Document:
 
 def _comments(word: docx.document.Document,
               anchors: dict[str, Location]) -> tuple[AnchoredComment, ...]:
-    """Word's comments on body text, in the order of their anchors; a comment part that
-    cannot be read gives none (the manuscript itself is still read)."""
+    """Word's comments, on body text and in notes, in the order of their anchors; a
+    comment part that cannot be read gives none (the manuscript itself is still read)."""
     if not anchors:
         return ()
     try:
