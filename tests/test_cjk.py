@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sourcecheck
+from sourcecheck.citations.resolve import describe
 from sourcecheck.citekeys import base_key
 from sourcecheck.models import Name, Qualifier, ReferenceKind
 from sourcecheck.parsing.cjk import chinese_numeral, is_cjk_reference, read_cjk, split_cjk_names
@@ -187,6 +188,19 @@ def test_citation_keys_of_chinese_references_are_pinyin() -> None:
         == "ouyang2001luntai"
     # Japanese kanji are not read as Chinese: the key falls back to the entry's line
     assert key("村上春樹『ノルウェイの森』東京：講談社、1987年。") == "ref1"
+    # an institution: its first two characters, not the whole name cut at 40 letters
+    assert key("安徽省政协文史资料研究委员会编：《解放战争》，合肥：安徽人民出版社，1987年。") \
+        == "anhui1987jiefang"
+
+
+def test_messages_name_a_chinese_author_whole() -> None:
+    reference = sourcecheck.parse_reference(
+        "唐义路、毕建忠主编：《中国人民解放军全国解放战争史》（全五卷），北京：军事科学出版社，"
+        "1993—1997年。")
+    assert describe(reference) == "唐义路 and 毕建忠 1993–1997"
+    assert describe(sourcecheck.parse_reference(
+        "Tanner, Harold M. Where Chiang Kai-shek Lost China. Bloomington: Indiana University "
+        "Press, 2015.")) == "Tanner 2015"
 
 
 def test_latin_script_names_before_a_chinese_title_are_split_as_usual() -> None:

@@ -35,7 +35,7 @@ def test_json_report_validates_against_the_schema(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     jsonschema.validate(report, _schema())
-    assert report["summary"]["documents"] == 10
+    assert report["summary"]["documents"] == 11
     for written in tmp_path.glob("*.json"):
         if written.name == "library.json":  # CSL-JSON, not a report: test_library.py
             continue
@@ -54,7 +54,7 @@ def test_check_writes_reports_index_and_bibtex(tmp_path: Path) -> None:
     assert "index.md" in names and "references.bib" in names and "report.json" in names
     assert "02-liaoshen-wikipedia.txt.md" in names
     assert "02-liaoshen-wikipedia.txt.json" in names
-    assert "10 documents" in result.stdout
+    assert "11 documents" in result.stdout
 
 
 @pytest.mark.parametrize(("args", "status"), [

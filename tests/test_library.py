@@ -171,6 +171,22 @@ def test_the_most_frequent_value_wins_and_conflicts_are_listed() -> None:
                                ("Palo Alto", ("doc4.txt",)))
 
 
+def test_a_chinese_title_and_its_translation_are_no_conflict() -> None:
+    english = ("Huang, Youlan. History of the Chinese People's Liberation War. Beijing: "
+               "Archives Publishing House, 1992. ISBN 7-80019-338-1.")
+    chinese = "黄友岚：《中国人民解放战争史》，北京：档案出版社，1992年。ISBN 7-80019-338-1。"
+    (work,) = library_of([[english], [english], [chinese]]).works
+    assert work.conflicts == ()
+    assert work.reference.title == "History of the Chinese People's Liberation War"
+    # two values in one script still disagree, and every value is listed
+    other = english.replace("Archives Publishing House", "Archive Press")
+    (work,) = library_of([[english], [other], [chinese]]).works
+    (conflict,) = work.conflicts
+    assert conflict.field == "publisher"
+    assert [value for value, _ in conflict.values] == [
+        "Archives Publishing House", "Archive Press", "档案出版社"]
+
+
 def test_merged_fields_do_not_depend_on_document_order() -> None:
     texts = [document([WESTAD.replace("Stanford: ", "Stanford, CA: ")]), document([WESTAD])]
     forward = build_library([check_text(t, f"doc{n}.txt") for n, t in enumerate(texts)])
@@ -268,7 +284,7 @@ def test_library_command_writes_bibtex_and_csl_json(tmp_path: Path) -> None:
     bib = read_bibtex_fields((tmp_path / "library.bib").read_text(encoding="utf-8"))
     items = json.loads((tmp_path / "library.json").read_text(encoding="utf-8"))
     assert [item["id"] for item in items] == list(bib)
-    assert f"{len(bib)} works from 75 references in 10 documents" in result.output
+    assert f"{len(bib)} works from 83 references in 11 documents" in result.output
     assert all("cited in references/" in fields["annote"] for _, fields in bib.values())
     assert all("cited in references/" in item["note"] for item in items)
     # CSL-JSON as the project reads it: every item read back, none malformed.

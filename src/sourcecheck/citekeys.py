@@ -3,7 +3,8 @@
 A key is the first author's family name, the first year and the first significant
 word of the title, folded to ASCII. Chinese names and titles are written in pinyin first
 (pypinyin, as Better BibTeX does): 黄友岚《中国人民解放战争史》1992 -> "huang1992zhongguo";
-the first two characters of a Chinese title stand for its first word. The same reference
+the first two characters of a Chinese title, or of an institution's name, stand for its
+first word (安徽省政协文史资料研究委员会 -> "anhui"). The same reference
 always gets the same key; collisions in one file get "a", "b", … in order of appearance.
 """
 
@@ -31,6 +32,8 @@ def base_key(reference: Reference, line: int | None = None) -> str:
     if people:
         name = people[0]
         who = name.family or name.literal or name.given or ""
+        if chinese and name.literal and leading_han(who, 2):
+            who = leading_han(who, 2)  # an institution's first two characters, as a title's
         who = fold(to_pinyin(who, surname=bool(name.family)) if chinese else who)
         if name.literal:  # a corporate author: its first significant word
             who = next((w for w in who.split() if w not in _SKIP_WORDS), "")

@@ -24,6 +24,7 @@ from ..models import (
     Section,
 )
 from ..normalize import family_key, fold, main_title_key, title_key, work_key
+from ..parsing.cjk import has_han
 from ..parsing.fields import first_year, year_span, year_suffix
 
 __all__ = ["describe", "references_from_notes", "resolve_citations"]
@@ -261,10 +262,13 @@ def _title_matches(cited: str | None, reference: Reference) -> bool:
 
 
 def describe(reference: Reference) -> str:
-    """"Westad 2003": how a reference is named in messages and hints."""
+    """"Westad 2003": how a reference is named in messages and hints. A name written in
+    Chinese characters is named whole ("唐义路 1993–1997"), as Chinese writers cite it: its
+    one-character family name alone says little."""
     people = reference.authors or reference.editors
     if people:
-        names = [n.sort_name for n in people[:2]]
+        names = [n.family + n.given if n.family and n.given and has_han(n.family)
+                 else n.sort_name for n in people[:2]]
         who = " and ".join(names) + (" et al." if len(people) > 2 else "")
     else:
         who = (reference.title or reference.raw)[:40]

@@ -15,8 +15,10 @@ the documents:
 3. Of the winning value's spellings, the one given most often is written; a tie goes to
    the longer spelling, then to the alphabetically first.
 
-A field with more than one value (after folding) is a ``FieldConflict``, its values in
-the order of rule 2. ISBNs are not chosen but joined: every ISBN any document gives.
+A field with more than one value (after folding) in one script is a ``FieldConflict``,
+its values in the order of rule 2: a title in Chinese characters and its English
+translation are the work's two names, not a conflict, unless either script has two
+values. ISBNs are not chosen but joined: every ISBN any document gives.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import TypeVar
 
 from ..models import Identifier, Name, Reference
 from ..normalize import fold
+from ..parsing.cjk import has_han
 from .model import FieldConflict
 
 T = TypeVar("T")
@@ -87,7 +90,10 @@ def _choose(field: str, values: Sequence[tuple[str, str, T]]
     ranked = sorted(groups, key=lambda folded: (-len(groups[folded]), -len(folded), folded))
     best = [_spelling(groups[folded]) for folded in ranked]
     conflict = None
-    if len(ranked) > 1:
+    # Values in Chinese characters and in Latin letters are the work's original and its
+    # translation or romanization ("黄友岚" and "Huang Youlan"), not a disagreement.
+    scripts = Counter(has_han(folded) for folded in ranked)
+    if max(scripts.values()) > 1:
         conflict = FieldConflict(field, tuple(
             (spelling, tuple(sorted({document for document, _, _ in groups[folded]})))
             for folded, (spelling, _) in zip(ranked, best, strict=True)))
