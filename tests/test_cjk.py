@@ -8,7 +8,16 @@ import sourcecheck
 from sourcecheck.citations.resolve import describe
 from sourcecheck.citekeys import base_key
 from sourcecheck.models import Name, Qualifier, ReferenceKind
-from sourcecheck.parsing.cjk import chinese_numeral, is_cjk_reference, read_cjk, split_cjk_names
+from sourcecheck.parsing.cjk import (
+    chinese_numeral,
+    is_cjk_reference,
+    read_cjk,
+    split_cjk_names,
+    written_name,
+)
+from sourcecheck.reports.markdown_report import render_document
+
+from .conftest import check_text
 
 
 def _fields(text: str) -> dict[str, object]:
@@ -211,3 +220,12 @@ def test_latin_script_names_before_a_chinese_title_are_split_as_usual() -> None:
     assert reference.title == "中国人民解放战争史"
     assert (reference.address, reference.publisher, reference.year) == (
         "Beijing", "Archives Publishing House", "1992")
+
+
+def test_reports_write_a_chinese_name_whole_and_others_inverted() -> None:
+    assert written_name(Name(family="黄", given="友岚")) == "黄友岚"
+    assert written_name(Name(family="Tanner", given="Harold M.")) == "Tanner, Harold M."
+    assert written_name(Name(literal="中共中央文献研究室")) == "中共中央文献研究室"
+    checked = check_text("参考文献\n\n黄友岚：《中国人民解放战争史》，北京：档案出版社，1992年。\n")
+    row = next(line for line in render_document(checked).splitlines() if "档案出版社" in line)
+    assert "| 黄友岚 |" in row

@@ -27,6 +27,7 @@ from ..models import (
     Verification,
     VerificationStatus,
 )
+from ..parsing.cjk import written_name
 from .compare import (
     authors_agree,
     different_scripts,
@@ -150,7 +151,7 @@ def _mismatches(reference: Reference, identifiers: list[Identifier],
                 f'"{_full_title(record)}" ({source})', where, reference=reference.id,
                 hint="check the title against the book, or the ISBN against the title"))
         if not scripts_differ and not authors_agree(people, record):
-            cited = "; ".join(n.inverted() for n in people)
+            cited = "; ".join(written_name(n) for n in people)
             found.setdefault("lookup.author-mismatch", finding(
                 "lookup.author-mismatch",
                 f"no cited author ({cited}) matches the catalogue's "

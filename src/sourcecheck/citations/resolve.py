@@ -24,7 +24,7 @@ from ..models import (
     Section,
 )
 from ..normalize import family_key, fold, main_title_key, title_key, work_key
-from ..parsing.cjk import has_han
+from ..parsing.cjk import has_han, written_name
 from ..parsing.fields import first_year, year_span, year_suffix
 
 __all__ = ["describe", "references_from_notes", "resolve_citations"]
@@ -267,8 +267,8 @@ def describe(reference: Reference) -> str:
     one-character family name alone says little."""
     people = reference.authors or reference.editors
     if people:
-        names = [n.family + n.given if n.family and n.given and has_han(n.family)
-                 else n.sort_name for n in people[:2]]
+        names = [written_name(n) if has_han(n.family or "") else n.sort_name
+                 for n in people[:2]]
         who = " and ".join(names) + (" et al." if len(people) > 2 else "")
     else:
         who = (reference.title or reference.raw)[:40]

@@ -106,6 +106,15 @@ def has_han(text: str) -> bool:
     return _CJK_CHARACTER.search(text) is not None
 
 
+def written_name(name: Name) -> str:
+    """A name as a report shows it: one written in Chinese characters whole, family name
+    first and without a comma ("黄友岚"), as Chinese writes it; any other inverted
+    ("Tanner, Harold M.")."""
+    if name.family and name.given and has_han(name.family):
+        return name.family + name.given
+    return name.inverted()
+
+
 def has_kana(text: str) -> bool:
     """Whether ``text`` has Japanese kana (so its Han characters are not read as Chinese)."""
     return _KANA.search(text) is not None

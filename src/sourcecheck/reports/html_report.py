@@ -41,6 +41,7 @@ from ..models import (
     count_by_severity,
     count_by_verification,
 )
+from ..parsing.cjk import written_name
 
 # A finding's line is a line of ``Document.text`` split at "\n" in every format: the text
 # readers and the bibliography-file readers number the decoded text's lines, Markdown,
@@ -318,9 +319,9 @@ def _field_rows(reference: Reference, record: CatalogueRecord | None) -> tuple[F
     if record and record.title:
         title = f"{record.title}: {record.subtitle}" if record.subtitle else record.title
     rows = (
-        FieldRow("authors", joined([n.inverted() for n in reference.authors]),
+        FieldRow("authors", joined([written_name(n) for n in reference.authors]),
                  joined(record.authors) if record else None),
-        FieldRow("editors", joined([n.inverted() for n in reference.editors]), None),
+        FieldRow("editors", joined([written_name(n) for n in reference.editors]), None),
         FieldRow("title", reference.title, title),
         FieldRow("container", reference.booktitle or reference.journal, None),
         FieldRow("year", reference.year, record.year if record else None),
@@ -445,7 +446,7 @@ def render_library_html(library: Library, documents: Sequence[CheckedDocument],
             reference.address, reference.publisher, reference.year) if part)
         views.append(WorkView(
             work, f"work-{n}",
-            "; ".join(name.inverted() for name in reference.authors).rstrip("."),
+            "; ".join(written_name(name) for name in reference.authors).rstrip("."),
             published, isbns,
             tuple(CitingView(place, anchors.get((place.document, place.reference_id)),
                              labels.get(place.document, "line"))

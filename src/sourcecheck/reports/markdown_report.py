@@ -13,6 +13,7 @@ from ..models import (
     Verification,
     count_by_severity,
 )
+from ..parsing.cjk import written_name
 
 
 def _cell(text: object) -> str:
@@ -79,7 +80,7 @@ def render_document(checked: CheckedDocument) -> str:
 
 
 def _reference_row(reference: Reference, cited_by: list[str]) -> str:
-    authors = "; ".join(n.inverted() for n in (reference.authors or reference.editors))
+    authors = "; ".join(written_name(n) for n in (reference.authors or reference.editors))
     isbns = ", ".join(
         f"{i.raw}{' (' + i.label + ')' if i.label else ''}{'' if i.isbn13 else ' ✗'}"
         for i in reference.isbns)
