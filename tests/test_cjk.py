@@ -229,3 +229,14 @@ def test_reports_write_a_chinese_name_whole_and_others_inverted() -> None:
     checked = check_text("参考文献\n\n黄友岚：《中国人民解放战争史》，北京：档案出版社，1992年。\n")
     row = next(line for line in render_document(checked).splitlines() if "档案出版社" in line)
     assert "| 黄友岚 |" in row
+
+
+def test_a_chinese_note_without_its_volume_is_told_to_write_it_in_chinese() -> None:
+    entry = ("唐义路、毕建忠主编：《中国人民解放军全国解放战争史》（全五卷），北京：军事科学出版社，"
+             "1993—1997年。")
+    title = "唐义路、毕建忠主编：《中国人民解放军全国解放战争史》"
+    checked = check_text(f"正文。[1] 又见。[2]\n\n注释\n\n[1] {title}，第二卷，第44页。\n"
+                         f"[2] {title}，第44页。\n\n参考文献\n\n{entry}\n")
+    (missing,) = [f for f in checked.findings if f.code == "cite.volume-missing"]
+    assert missing.note == "2"
+    assert missing.hint == "write the volume, e.g. “第二卷，第44页”"

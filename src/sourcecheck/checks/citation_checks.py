@@ -12,6 +12,7 @@ from ..models import (
     Resolution,
     ResolutionStatus,
 )
+from ..parsing.cjk import has_han
 from .finding import finding
 
 
@@ -105,4 +106,5 @@ def _volume_missing(resolution: Resolution, reference: Reference) -> Finding:
         f"note {citation.note} cites {describe(reference)}, a work in {count} volumes, "
         "without naming the volume",
         citation.location, reference=reference.id, note=citation.note,
-        hint="write the volume, e.g. \"vol. 2, p. 44\"")
+        hint="write the volume, e.g. " + (
+            "“第二卷，第44页”" if has_han(citation.text) else "\"vol. 2, p. 44\""))
