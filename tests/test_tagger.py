@@ -20,6 +20,7 @@ from sourcecheck.parsing.training_data import (
     EXTRA_ANYSTYLE_FILES,
     HELD_OUT_SIZE,
     RETIRED_HELD_OUT_SEED,
+    WRITTEN_FILE,
     _distinct,
     _folded,
     _title_key,
@@ -29,6 +30,7 @@ from sourcecheck.parsing.training_data import (
     read_labelled,
     split_anystyle,
     training_set,
+    written_examples,
 )
 
 ENTRIES = [
@@ -143,6 +145,22 @@ def test_anystyle_s_other_sets_never_carry_a_core_reference_into_training() -> N
     held = {_folded(r.text) for r in held_out}
     assert not held & {_folded(r.text) for r in training_set()}
     assert any(_folded(r.text) in core_texts for r in raw)  # the overlap is real
+
+
+def test_the_project_s_written_examples_never_name_a_core_work() -> None:
+    """The references the project wrote itself are trained on only where they share
+    neither text nor title with a core string: a famous book written again must not
+    bring a held-out one into training."""
+    core = read_labelled(data_path(ANYSTYLE_FILE))
+    raw = read_labelled(data_path(WRITTEN_FILE))
+    written = written_examples()
+    assert len(written) > 500
+    assert not {_title_key(r) for r in written} & ({_title_key(r) for r in core} - {""})
+    assert not {_folded(r.text) for r in written} & {_folded(r.text) for r in core}
+    assert {r.text for r in written} <= {r.text for r in training_set()}
+    assert len(written) < len(raw)  # the filter had work to do
+    for reference in written:  # spans tile the text, as read_labelled promises
+        assert reference.spans[0].start == 0 and reference.spans[-1].end == len(reference.text)
 
 
 def test_the_retired_split_is_never_held_out_again() -> None:

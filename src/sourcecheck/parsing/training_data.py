@@ -1,6 +1,6 @@
 """Labelled references for training and measuring the tagger.
 
-Two files in ``parsing/data/``, both in AnyStyle's XML format (``<sequence>`` elements
+Files in ``parsing/data/``, all in AnyStyle's XML format (``<sequence>`` elements
 whose children are labelled spans):
 
 - ``anystyle-core.xml``: AnyStyle's hand-labelled references (BSD-2, Sylvester Keil; the
@@ -12,7 +12,11 @@ whose children are labelled spans):
   that no held-out reference reaches training in another copy;
 - ``sourcecheck-styles.xml``: examples the project wrote itself in the styles of its
   seeds (World-Library "Publisher in City" lists, Chinese family-first names, ISBN
-  lists per volume, "1st Edition", corporate authors, Wikipedia/CS1, Chicago notes).
+  lists per volume, "1st Edition", corporate authors, Wikipedia/CS1, Chicago notes);
+- ``sourcecheck-written.xml``: more references the project wrote and labelled itself,
+  real works in the styles of many fields and languages, written with 160 strings of the
+  core training split as the only model of the conventions (never the held-out split);
+  training data only, filtered like AnyStyle's other sets (``written_examples``).
 
 A reference's text is its spans joined by one space, as AnyStyle joins them. The
 held-out split is fixed (a seeded sample of the distinct AnyStyle strings), so that
@@ -41,6 +45,9 @@ EXTRA_ANYSTYLE_FILES = ("anystyle-stanford-books.xml", "anystyle-stanford.xml",
                         "anystyle-stanford-theses.xml", "anystyle-stanford-diss.xml",
                         "anystyle-gold.xml", "anystyle-jw.xml")
 PROJECT_FILE = "sourcecheck-styles.xml"
+# More references the project wrote and labelled itself, in the styles of many fields and
+# languages (not the seeds'); training data only, filtered like AnyStyle's other sets.
+WRITTEN_FILE = "sourcecheck-written.xml"
 MODEL_FILE = "tagger.crfsuite"
 HELD_OUT_SIZE = 300
 HELD_OUT_SEED = 7309
@@ -178,11 +185,31 @@ def extra_anystyle() -> list[LabelledReference]:
     text or folded title (three words or more) matches any string of the core set —
     training or held-out — is left out, and each text is kept once. The core set decides
     the split, so nothing here can carry a held-out reference into training."""
+    return _unseen(EXTRA_ANYSTYLE_FILES)
+
+
+def written_examples() -> list[LabelledReference]:
+    """The references the project wrote itself in many fields' styles (``WRITTEN_FILE``),
+    for training only, left out like ``extra_anystyle``'s where they name a work of the
+    core set: they were written without looking at the held-out split, and a famous
+    book written again must not bring a held-out string's work into training."""
+    return _unseen((WRITTEN_FILE,))
+
+
+def project_examples() -> list[LabelledReference]:
+    """Everything trained on besides AnyStyle's core set: its other sets, the examples in
+    the seeds' styles and the project's other written examples."""
+    return extra_anystyle() + read_labelled(data_path(PROJECT_FILE)) + written_examples()
+
+
+def _unseen(names: tuple[str, ...]) -> list[LabelledReference]:
+    """The references of ``names`` that share neither folded text nor folded title with
+    any string of the core set, each text once."""
     core = read_labelled(data_path(ANYSTYLE_FILE))
     texts = {_folded(r.text) for r in core}
     titles = {_title_key(r) for r in core} - {""}
     kept = []
-    for name in EXTRA_ANYSTYLE_FILES:
+    for name in names:
         for reference in read_labelled(data_path(name)):
             text = _folded(reference.text)
             if text in texts or _title_key(reference) in titles:
@@ -194,9 +221,9 @@ def extra_anystyle() -> list[LabelledReference]:
 
 def training_set() -> list[LabelledReference]:
     """Everything the shipped model is trained on: AnyStyle's core set minus the held-out
-    split, AnyStyle's other sets (``extra_anystyle``) and the project's own examples."""
+    split and ``project_examples``."""
     training, _held_out = split_anystyle()
-    return training + extra_anystyle() + read_labelled(data_path(PROJECT_FILE))
+    return training + project_examples()
 
 
 def cv_folds(folds: int, seed: int = CV_SEED) -> list[tuple[list[LabelledReference],
@@ -211,7 +238,7 @@ def cv_folds(folds: int, seed: int = CV_SEED) -> list[tuple[list[LabelledReferen
     training, _held_out = split_anystyle()
     order = list(range(len(training)))
     random.Random(seed).shuffle(order)
-    always = extra_anystyle() + read_labelled(data_path(PROJECT_FILE))
+    always = project_examples()
     pairs = []
     for fold in range(folds):
         dev_indexes = set(order[fold::folds])
