@@ -3,6 +3,8 @@ the spans are written by hand, as a tagger could have labelled them)."""
 
 from __future__ import annotations
 
+import pytest
+
 from sourcecheck.parsing.assemble import read_tagged
 from sourcecheck.parsing.tagger import TaggedSpan
 
@@ -192,6 +194,32 @@ def test_names_at_a_title_s_start_after_an_unfinished_author_are_the_author_s() 
         ("publisher", "John Benjamins Publishing Co."), ("date", "1996")))
     assert fields.title == "Studies in Stemmatology"
     assert len(fields.authors) == 2
+
+
+@pytest.mark.parametrize(("author", "title", "expected"), [
+    ("Beetz, Manfred,", "Frühmoderne Höflichkeit. Komplimentierkunst im altdeutschen Sprachraum,",
+     "Frühmoderne Höflichkeit. Komplimentierkunst im altdeutschen Sprachraum"),
+    ("Auner, Joseph,", "A Schoenberg Reader: Documents of a Life",
+     "A Schoenberg Reader: Documents of a Life"),
+])
+def test_a_title_after_one_whole_inverted_name_is_no_second_name(
+        author: str, title: str, expected: str) -> None:
+    raw = f"{author} {title} Stuttgart, 1990."
+    fields = read_tagged(raw, _spans(raw, ("author", author), ("title", title),
+                                     ("address", "Stuttgart,"), ("date", "1990.")))
+    assert fields.title == expected
+    assert len(fields.authors) == 1
+
+
+def test_after_initials_alone_more_names_may_follow() -> None:
+    raw = "Ferguson, JN. Aldag, JM. Oxytocin in the amygdala. Nat Genet. 2001;25:284-8."
+    fields = read_tagged(raw, _spans(raw, ("author", "Ferguson, JN."),
+                                     ("title", "Aldag, JM. Oxytocin in the amygdala."),
+                                     ("journal", "Nat Genet."), ("volume", "2001;25:"),
+                                     ("pages", "284-8.")))
+    assert fields.title == "Oxytocin in the amygdala"
+    author = next(s for s in fields.spans if s.field == "author")
+    assert raw[author.start:author.end] == "Ferguson, JN. Aldag, JM"
 
 
 def test_a_director_s_role_is_neither_name_nor_title() -> None:

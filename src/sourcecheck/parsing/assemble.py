@@ -524,6 +524,9 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
         if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
                    for p in parts):
             return spans
+        if _one_whole_inverted_name(raw[before.start:before.end]) and \
+                not any(p.lower() in _ROLE_WORDS for p in parts):
+            return spans  # "Beetz, Manfred, | Frühmoderne Höflichkeit. …": a title
         rest = _skip_spaces(raw, match.end())
         # a role other than an editor's ("director.") is no name: it ends the names, as
         # a note of its own ("Editor." stays: it makes the names editors)
@@ -539,6 +542,18 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
         return [*spans[:index - 1], TaggedSpan(before.label, before.start, author_end),
                 *role, TaggedSpan("title", rest, span.end), *spans[index + 1:]]
     return spans
+
+
+def _one_whole_inverted_name(text: str) -> bool:
+    """"Beetz, Manfred," — one name, family and a written-out given name, with nothing
+    left open: what follows it is no second name unless "and" or "&" says so. (Initials
+    alone, "Ferguson, JN.", are a list's style: more names may follow.)"""
+    parts = text.rstrip(" ,;").split(",")
+    if len(parts) != 2 or "&" in text or re.search(r"\sand\s", text):
+        return False
+    family, given = parts[0].strip(), parts[1].strip().rstrip(".")
+    return looks_like_personal_name(family) and given[:1].isupper() and \
+        any(c.islower() for c in given) and given.split()[-1].lower() not in NAME_PARTICLES
 
 
 def _editors_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:

@@ -213,6 +213,8 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
         return (), others
     if is_corporate(text) and not _looks_like_name_list(text):
         return (Name(literal=text.rstrip(".")),), others
+    if _PERIOD_LIST.fullmatch(text):  # "Ferguson, JN. Aldag, JM. Insel, TR.": one list
+        text = re.sub(r"\.\s+", ", ", text)
     parts = [p for p in re.split(r"\s*;\s*", text) if p] if ";" in text else _split_on_and(text)
     names: list[Name] = []
     for part in parts:
@@ -224,6 +226,12 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
             if name != Name():
                 names.append(name)
     return tuple(names), others
+
+
+# Inverted names with capital initials and no periods between them, each ended by a
+# period: "Ferguson, JN. Aldag, JM. Insel, TR" (Vancouver written with commas).
+_PERIOD_LIST = re.compile(r"(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)*, [A-Z]{1,3}\.\s+)+"
+                          r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)*, [A-Z]{1,3}\.?")
 
 
 def _looks_like_name_list(text: str) -> bool:
