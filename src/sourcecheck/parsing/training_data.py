@@ -34,6 +34,7 @@ from __future__ import annotations
 import random
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -202,12 +203,20 @@ def project_examples() -> list[LabelledReference]:
     return extra_anystyle() + read_labelled(data_path(PROJECT_FILE)) + written_examples()
 
 
+@cache
+def _core_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The folded texts and titles of every core string, training or held-out: read once
+    for AnyStyle's other sets and the project's written examples alike."""
+    core = read_labelled(data_path(ANYSTYLE_FILE))
+    return (frozenset(_folded(r.text) for r in core),
+            frozenset(_title_key(r) for r in core) - {""})
+
+
 def _unseen(names: tuple[str, ...]) -> list[LabelledReference]:
     """The references of ``names`` that share neither folded text nor folded title with
     any string of the core set, each text once."""
-    core = read_labelled(data_path(ANYSTYLE_FILE))
-    texts = {_folded(r.text) for r in core}
-    titles = {_title_key(r) for r in core} - {""}
+    core_texts, titles = _core_keys()
+    texts = set(core_texts)
     kept = []
     for name in names:
         for reference in read_labelled(data_path(name)):
