@@ -554,3 +554,69 @@ def test_pages_after_an_issue_as_a_list_and_with_a_non_breaking_hyphen() -> None
         ("journal", "American Journal of Political Science,"), ("date", "2001,"),
         ("pages", "p. 658\u2011677.")))
     assert fields.pages == "658–677"
+
+
+def test_a_publisher_s_last_comma_part_after_the_place_is_no_second_place() -> None:
+    raw = "Lewis, Sinclair. Main Street. Garden City, N.Y.: Harcourt, Brace, 1931."
+    fields = read_tagged(raw, _spans(raw, ("author", "Lewis, Sinclair."), ("title", "Main Street."),
+                                     ("address", "Garden City, N.Y.:"), ("publisher", "Harcourt,"),
+                                     ("address", "Brace,"), ("date", "1931.")))
+    assert fields.publisher == "Harcourt, Brace"
+    assert fields.address == "Garden City, N.Y."
+
+
+@pytest.mark.parametrize("second", ["and New York:", "Boston,"])
+def test_a_second_place_stays_a_place(second: str) -> None:
+    # a second place and publisher, or a known city after the publisher
+    raw = f"Hart, H. L. A. Punishment. London: Methuen {second} Routledge, 1968."
+    fields = read_tagged(raw, _spans(raw, ("author", "Hart, H. L. A."), ("title", "Punishment."),
+                                     ("address", "London:"), ("publisher", "Methuen"),
+                                     ("address", second), ("publisher", "Routledge,"),
+                                     ("date", "1968.")))
+    assert fields.publisher == "Methuen"
+
+
+def test_a_known_place_alone_is_the_place_not_the_publisher() -> None:
+    raw = "Browne, Gerald M. The Psalter of Bede. Grand Rapids, 2002."
+    fields = read_tagged(raw, _spans(raw, ("author", "Browne, Gerald M."),
+                                     ("title", "The Psalter of Bede."),
+                                     ("publisher", "Grand Rapids,"), ("date", "2002.")))
+    assert fields.address == "Grand Rapids"
+    assert fields.publisher is None
+
+
+@pytest.mark.parametrize("publisher", ["Universität Wien.", "OUP Oxford;", "Oxford University"])
+def test_a_university_or_acronym_ending_in_a_city_stays_the_publisher(publisher: str) -> None:
+    raw = f"Kolb, Ada. Über Zahlen. Dissertation, {publisher} 1931."
+    fields = read_tagged(raw, _spans(raw, ("author", "Kolb, Ada."), ("title", "Über Zahlen."),
+                                     ("note", "Dissertation,"), ("publisher", publisher),
+                                     ("date", "1931.")))
+    assert fields.publisher == publisher.rstrip(".;")
+    assert fields.address is None
+
+
+def test_mla_s_medium_after_the_place_is_not_the_place() -> None:
+    raw = "Ortiz, Ana. Maps of Memory. Diss. University of Chicago, Chicago, Print."
+    fields = read_tagged(raw, _spans(raw, ("author", "Ortiz, Ana."), ("title", "Maps of Memory."),
+                                     ("note", "Diss."), ("publisher", "University of Chicago,"),
+                                     ("address", "Chicago, Print.")))
+    assert fields.address == "Chicago"
+
+
+def test_a_place_before_the_publisher_starts_after_the_note_s_last_sentence() -> None:
+    raw = "Kane, Rob. 1999. “Survey of the Coast. Typescript.” Halifax: Nova Scotia Museum."
+    fields = read_tagged(raw, _spans(raw, ("author", "Kane, Rob."), ("date", "1999."),
+                                     ("title", "“Survey of the Coast."),
+                                     ("note", "Typescript.” Halifax:"),
+                                     ("publisher", "Nova Scotia Museum.")))
+    assert fields.address == "Halifax"
+    assert fields.publisher == "Nova Scotia Museum"
+
+
+def test_hrsg_without_its_period_still_marks_the_editors() -> None:
+    raw = "Meier, Anna & Paul Weber Hrsg. 2015. Schule und Inklusion. Stuttgart"
+    fields = read_tagged(raw, _spans(raw, ("author", "Meier, Anna & Paul Weber Hrsg."),
+                                     ("date", "2015."), ("title", "Schule und Inklusion."),
+                                     ("address", "Stuttgart")))
+    assert not fields.authors
+    assert [n.family for n in fields.editors] == ["Meier", "Weber"]

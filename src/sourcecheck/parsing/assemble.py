@@ -64,7 +64,7 @@ _EDITOR_WORDS = re.compile(
     r"[,\s]*\(?\b(?:eds?|editors?|hrsg|hg|dir|comp|éds?)\b\.?\)?[.,:;\s]*$",
     re.I)
 _EDITOR_MARK = re.compile(
-    r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
+    r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.?|Hg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
 # A container's lead-in, matched at a span's start ("^" would be the string's): "In:",
 # "In", "In the", before a word that is not lower case ("In search of …" is a title), as
 # AnyStyle's container normalizer reads it.
@@ -227,6 +227,8 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _editors_out_of_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
+    merged = _publisher_run_on(raw, merged)
+    merged = _place_not_publisher(raw, merged)
     present = {s.label for s in merged}
     if not present & {"publisher", "volume", "pages"}:
         # "An Introduction to Modal Logic. Methuen and Co. Ltd." tagged as a journal: with
@@ -247,7 +249,16 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             if span.label == "note" and merged[index + 1].label == "publisher" and \
                     0 < len(words) <= 3 and words[-1].endswith(":") and \
                     all(w[:1].isupper() for w in words):
-                merged[index] = TaggedSpan("address", span.start, span.end)  # "Chapel Hill:"
+                # "Chapel Hill:"; of "Manuscript.” Iqaluit:" only the words after the
+                # note's last sentence
+                ends = [n for n, w in enumerate(words[:-1]) if _SENTENCE_END.search(w)]
+                if not ends:
+                    merged[index] = TaggedSpan("address", span.start, span.end)
+                    break
+                cut = raw.index(words[ends[-1] + 1], raw.index(words[ends[-1]], span.start)
+                                + len(words[ends[-1]]))
+                merged[index:index + 1] = [TaggedSpan("note", span.start, cut),
+                                           TaggedSpan("address", cut, span.end)]
                 break
     return merged
 
@@ -416,6 +427,46 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
                         *spans[index + 2:]]
             return spans
     return spans
+
+
+def _publisher_run_on(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Garden City, N.Y.: Doubleday, | Doran, | 1928": a second "address" right after the
+    publisher, in an entry whose place came before the publisher, is the publisher's own
+    last comma part unless it is a known place."""
+    seen_address = False
+    for index, span in enumerate(spans[:-1]):
+        following = spans[index + 1]
+        if span.label == "publisher" and following.label == "address" and seen_address:
+            # "London: SCM | and Philadelphia: | Trinity Press": a second place and publisher
+            then = spans[index + 2].label if index + 2 < len(spans) else None
+            if then == "publisher" or \
+                    _is_place(raw[following.start:following.end].strip(" ,.;:()")):
+                return spans
+            return [*spans[:index], TaggedSpan("publisher", span.start, following.end),
+                    *spans[index + 2:]]
+        seen_address = seen_address or span.label == "address"
+    return spans
+
+
+def _place_not_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Trans. Gerald M. Browne. Grand Rapids, 2002.": in an entry without a place, a
+    publisher that is a known place and nothing else is the place."""
+    if any(s.label == "address" for s in spans):
+        return spans
+    index = _first(spans, "publisher")
+    if index is None or _first(spans, "publisher", index + 1) is not None:
+        return spans
+    text = raw[spans[index].start:spans[index].end].strip(" ,.;:()")
+    if not _is_place(text) or _INSTITUTION.search(text) or PUBLISHER_WORD_RE.search(text):
+        return spans  # "Universität Wien", "OUP Oxford" are publishers
+    span = spans[index]
+    return [*spans[:index], TaggedSpan("address", span.start, span.end), *spans[index + 1:]]
+
+
+# A university, school or academy, or a publisher's acronym ("OUP"): a publisher or
+# institution, though its last word names a city.
+_INSTITUTION = re.compile(r"\b(?:[A-Z]{2,}\b|(?i:univ\w*|coll[eè]g\w*|institut\w*|school|"
+                          r"acad[eé]m\w*|hochschule|[ée]cole))")
 
 
 # A word that ends a sentence ("van.") or names before a colon ("Myhre, A.:", "Vermeulen :").
@@ -984,7 +1035,14 @@ def _split_meeting_place(raw: str, fields: TaggedFields) -> None:
     _place_after(raw, fields, span, span.start + len(",".join(parts[:head])), trailing=".")
 
 
+# MLA's medium of publication after the place ("Berkeley, Print."): not the place's.
+_MEDIUM = re.compile(r"[,.]\s*(?:Print|Web)\.?$")
+
+
 def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    medium = _MEDIUM.search(raw, start, end)
+    if medium and medium.start() > start:
+        end = medium.start()
     text = raw[start:end]
     place = PLACE_PUBLISHER_RE.match(text)
     if place and fields.publisher is None:
