@@ -620,3 +620,53 @@ def test_hrsg_without_its_period_still_marks_the_editors() -> None:
                                      ("address", "Stuttgart")))
     assert not fields.authors
     assert [n.family for n in fields.editors] == ["Meier", "Weber"]
+
+
+def test_a_title_between_author_and_date_is_the_rest_of_the_author() -> None:
+    raw = ("Royal Society of Chemistry, Education Division. (2019) Teaching Practical "
+           "Chemistry (London, Royal Society of Chemistry).")
+    fields = read_tagged(raw, _spans(raw, ("author", "Royal Society of Chemistry,"),
+                                     ("title", "Education Division."), ("date", "(2019)"),
+                                     ("title", "Teaching Practical Chemistry"),
+                                     ("address", "(London,"),
+                                     ("publisher", "Royal Society of Chemistry).")))
+    assert fields.title == "Teaching Practical Chemistry"
+    assert fields.year == "2019"
+
+
+def test_the_title_after_the_editors_role_word_is_the_title() -> None:
+    raw = ("Dauenhauer, Nora, and Richard Dauenhauer, eds. Haa Shuká, Our Ancestors. "
+           "Seattle: University of Washington Press, 1987.")
+    fields = read_tagged(raw, _spans(
+        raw, ("editor", "Dauenhauer, Nora, and Richard Dauenhauer, eds. Haa Shuká, Our Ancestors."),
+        ("address", "Seattle:"), ("publisher", "University of Washington Press,"),
+        ("date", "1987.")))
+    assert fields.title == "Haa Shuká, Our Ancestors"
+    assert [n.given for n in fields.editors] == ["Nora", "Richard"]
+
+
+def test_an_unclosed_publication_parenthesis_is_not_the_title_s() -> None:
+    raw = "C. Kittel, Introduction to Solid State Physics (Wiley; 8 edition, 2004)."
+    fields = read_tagged(raw, _spans(raw, ("author", "C. Kittel,"),
+                                     ("title", "Introduction to Solid State Physics (Wiley;"),
+                                     ("edition", "8 edition,"), ("date", "2004).")))
+    assert fields.title == "Introduction to Solid State Physics"
+    assert fields.publisher == "Wiley"
+
+
+def test_a_title_s_own_parenthesis_stays_in_the_title() -> None:
+    raw = "Ruiz, J. 1991. A new mite from Spain (Acari, Oribatida). Boletín 12: 3-9."
+    fields = read_tagged(raw, _spans(raw, ("author", "Ruiz, J."), ("date", "1991."),
+                                     ("title", "A new mite from Spain (Acari,"),
+                                     ("journal", "Oribatida). Boletín"), ("volume", "12:"),
+                                     ("pages", "3-9.")))
+    assert fields.publisher is None
+
+
+def test_a_month_before_a_year_run_into_the_title_is_not_the_title_s() -> None:
+    raw = "Moss, P., Design of the Flight Software June 1994, Logica Ltd."
+    fields = read_tagged(raw, _spans(raw, ("author", "Moss, P.,"),
+                                     ("title", "Design of the Flight Software June 1994,"),
+                                     ("publisher", "Logica Ltd.")))
+    assert fields.title == "Design of the Flight Software"
+    assert fields.year == "1994"

@@ -216,6 +216,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             # "100% of the \"quoted\" story": a quotation inside a title is not its end
             open_title = text[-1:] in "\"”" and text[-2:-1].isalnum() and \
                 text[:1] not in "\"“‘'"
+    merged = _author_before_the_date(merged)
     merged = _whole_corporate_author(raw, merged)
     merged = _title_out_of_author(raw, merged)
     merged = _sentence_out_of_author(raw, merged)
@@ -236,6 +237,8 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
         merged = [TaggedSpan("publisher", s.start, s.end) if s.label in ("journal", "series")
                   and PUBLISHER_WORD_RE.search(raw[s.start:s.end]) else s for s in merged]
     merged = _title_out_of_journal(raw, merged)
+    merged = _title_out_of_editors(raw, merged)
+    merged = _publication_out_of_title(raw, merged)
     merged = _title_out_of_publisher(raw, merged)
     merged = _container_after_quoted_title(raw, merged)
     labels = [s.label for s in merged if s.label != "number"]
@@ -467,6 +470,62 @@ def _place_not_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
 # institution, though its last word names a city.
 _INSTITUTION = re.compile(r"\b(?:[A-Z]{2,}\b|(?i:univ\w*|coll[eè]g\w*|institut\w*|school|"
                           r"acad[eé]m\w*|hochschule|[ée]cole))")
+
+
+def _author_before_the_date(spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"American Bar Association, | Commission on Women in the Profession. | (2016) | A
+    Current Glance …": a title between the author and the date, with another title after
+    the date, is the rest of the author (author-date styles put the title after the
+    date)."""
+    labels = [s.label for s in spans]
+    for index in range(len(spans) - 3):
+        if labels[index:index + 4] == ["author", "title", "date", "title"]:
+            return [*spans[:index], TaggedSpan("author", spans[index].start,
+                                               spans[index + 1].end), *spans[index + 2:]]
+    return spans
+
+
+# "…, eds. Tsimshian Narratives", "… (Hrsg.) Handbuch …": the role word that ends a list of
+# editors, then a capitalised word.
+_EDITORS_THEN = re.compile(r"(?:,\s*(?:eds?|Hrsg|Hg)\.|\((?:eds?|Hrsg|Hg)\.?\)[.,]?)\s+(?=[A-Z])")
+
+
+def _title_out_of_editors(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Cove, John J., and George F. MacDonald, eds. Tsimshian Narratives, Collected by …"
+    as one editor span, in an entry without a title: the editors end with their role
+    word, and what follows is the title."""
+    if any(s.label == "title" for s in spans):
+        return spans
+    for index, span in enumerate(spans):
+        if span.label not in ("editor", "author"):
+            continue
+        mark = _EDITORS_THEN.search(raw, span.start, span.end)
+        if mark is None or not raw[mark.end():span.end].strip(" .,"):
+            return spans
+        return [*spans[:index], TaggedSpan("editor", span.start, mark.end()),
+                TaggedSpan("title", mark.end(), span.end), *spans[index + 1:]]
+    return spans
+
+
+def _publication_out_of_title(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Solid State Physics (Cengage Learning; | 1 edition, 1976)": a title span with a
+    parenthesis it does not close, closed after a year, ends before the parenthesis; what
+    follows is the publisher when the entry has none."""
+    index = _first(spans, "title")
+    if index is None:
+        return spans
+    span = spans[index]
+    text = raw[span.start:span.end]
+    opening = text.rfind(" (")
+    if opening <= 0 or ")" in text[opening:] or not text[opening + 2:].strip(" ;,.:"):
+        return spans
+    closing = raw.find(")", span.end)
+    if closing < 0 or not YEAR_RE.search(raw, span.end, closing):
+        return spans  # "(Onychiuridae, | Tullbergiinae)": a parenthesis of the title's
+    rest = span.start + opening + 1
+    label = "note" if _first(spans, "publisher") is not None else "publisher"
+    return [*spans[:index], TaggedSpan("title", span.start, span.start + opening),
+            TaggedSpan(label, rest, span.end), *spans[index + 1:]]
 
 
 # A word that ends a sentence ("van.") or names before a colon ("Myhre, A.:", "Vermeulen :").
@@ -798,6 +857,8 @@ _TRAILING_GENRE = re.compile(
     r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$|"
     r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$")
 _TRAILING_YEAR = re.compile(r"\s+(?P<year>1[5-9]\d\d|20\d\d)[.,]?$")
+_TRAILING_MONTH = re.compile(r"[,\s]\s*(?:January|February|March|April|May|June|July|"
+                             r"August|September|October|November|December)$")
 _TRAILING_ORDINAL = re.compile(r"[.,]\s+(?P<edition>\d{1,2}(?:st|nd|rd|th))\.?$")
 _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})$",
                               re.I)
@@ -812,6 +873,9 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
         # "About Jenny Holzer 2011, dvd": the entry's only year, run into the title
         _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
         start, end = trim(raw, start, year.start())
+        month = _TRAILING_MONTH.search(raw, start, end)
+        if month and month.start() > start:  # "… Time Analyser June 1992,"
+            start, end = trim(raw, start, month.start())
     person = _ROLE_NAME_END.search(raw, start, end)
     if person and looks_like_personal_name(person.group("name")):
         start, end = trim(raw, start, person.start() + 1)
