@@ -670,3 +670,56 @@ def test_a_month_before_a_year_run_into_the_title_is_not_the_title_s() -> None:
                                      ("publisher", "Logica Ltd.")))
     assert fields.title == "Design of the Flight Software"
     assert fields.year == "1994"
+
+
+def test_a_city_before_a_region_of_two_words_goes_with_the_place() -> None:
+    raw = ("Fox, A., editor. 2001. Deer of the Plains. Prentice Hall, Upper Saddle River, "
+           "New Jersey, USA")
+    fields = read_tagged(raw, _spans(raw, ("editor", "Fox, A., editor."), ("date", "2001."),
+                                     ("title", "Deer of the Plains."),
+                                     ("publisher", "Prentice Hall, Upper Saddle River,"),
+                                     ("address", "New Jersey, USA")))
+    assert fields.publisher == "Prentice Hall"
+    assert fields.address == "Upper Saddle River, New Jersey, USA"
+
+
+def test_a_publisher_s_inner_comma_part_is_no_place() -> None:
+    raw = "Ives, Ann. Ghost Stories. Houghton, Mifflin & Co.: Boston & New York, 1911."
+    fields = read_tagged(raw, _spans(raw, ("author", "Ives, Ann."), ("title", "Ghost Stories."),
+                                     ("publisher", "Houghton,"), ("address", "Mifflin & Co.:"),
+                                     ("publisher", "Boston & New York,"), ("date", "1911.")))
+    assert fields.publisher == "Houghton, Mifflin & Co."
+    assert fields.address == "Boston & New York"
+
+
+def test_a_department_s_comma_parts_are_one_publisher() -> None:
+    raw = ("Ward, Lee. 2012 Peer tutoring in writing courses. Department of Teaching, "
+           "Learning, and Culture, Texas A&M University")
+    fields = read_tagged(raw, _spans(raw, ("author", "Ward, Lee."), ("date", "2012"),
+                                     ("title", "Peer tutoring in writing courses."),
+                                     ("publisher", "Department of Teaching,"),
+                                     ("address", "Learning, and Culture,"),
+                                     ("publisher", "Texas A&M University")))
+    assert fields.title == "Peer tutoring in writing courses"
+    assert fields.publisher == ("Department of Teaching, Learning, and Culture, "
+                                "Texas A&M University")
+    assert fields.address is None
+
+
+@pytest.mark.parametrize(("note", "publisher", "address"), [
+    ("Hamish Hamilton: London.", "Hamish Hamilton", "London"),
+    ("Boston: Beacon Press.", "Beacon Press", "Boston"),
+])
+def test_a_note_of_publisher_and_known_place_is_both(note: str, publisher: str,
+                                                      address: str) -> None:
+    raw = f"Gray, John. (1998). False Dawn. {note}"
+    fields = read_tagged(raw, _spans(raw, ("author", "Gray, John."), ("date", "(1998)."),
+                                     ("title", "False Dawn."), ("note", note)))
+    assert (fields.publisher, fields.address) == (publisher, address)
+
+
+def test_a_note_without_a_known_place_stays_a_note() -> None:
+    raw = "Gray, John. (1998). False Dawn. Lecture notes: Part Two."
+    fields = read_tagged(raw, _spans(raw, ("author", "Gray, John."), ("date", "(1998)."),
+                                     ("title", "False Dawn."), ("note", "Lecture notes: Part Two.")))
+    assert (fields.publisher, fields.address) == (None, None)

@@ -32,7 +32,7 @@ from .fields import (
     normalize_pages,
     normalize_year,
 )
-from .gazetteer import CITY_WORDS, REGION_WORDS, STATE_CODES
+from .gazetteer import CITY_WORDS, REGION_NAMES, REGION_WORDS, STATE_CODES
 from .names import (
     NAME_PARTICLES,
     is_corporate,
@@ -230,6 +230,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _publisher_before_place(raw, merged)
     merged = _publisher_run_on(raw, merged)
     merged = _place_not_publisher(raw, merged)
+    merged = _publication_out_of_note(raw, merged)
     present = {s.label for s in merged}
     if not present & {"publisher", "volume", "pages"}:
         # "An Introduction to Modal Logic. Methuen and Co. Ltd." tagged as a journal: with
@@ -439,15 +440,58 @@ def _publisher_run_on(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     seen_address = False
     for index, span in enumerate(spans[:-1]):
         following = spans[index + 1]
+        then = spans[index + 2] if index + 2 < len(spans) else None
+        if span.label == "publisher" and following.label == "address" and not seen_address \
+                and then is not None and then.label == "publisher" and \
+                not _is_place(raw[following.start:following.end].strip(" ,.;:()")):
+            # "Houghton, | Mifflin & Co.: | Boston & New York,", "Department of Teaching,
+            # | Learning, and Culture, | Texas A&M University": a publisher's inner comma
+            # part is no place; the part after it is the place only if it is a known one
+            last = raw[then.start:then.end].strip(" ,.;:()")
+            places = [p.strip() for p in re.split(r"\s*(?:&|\band\b)\s*", last)]
+            if all(_is_place(p) for p in places):
+                return [*spans[:index], TaggedSpan("publisher", span.start, following.end),
+                        TaggedSpan("address", then.start, then.end), *spans[index + 3:]]
+            return [*spans[:index], TaggedSpan("publisher", span.start, then.end),
+                    *spans[index + 3:]]
         if span.label == "publisher" and following.label == "address" and seen_address:
             # "London: SCM | and Philadelphia: | Trinity Press": a second place and publisher
-            then = spans[index + 2].label if index + 2 < len(spans) else None
-            if then == "publisher" or \
+            if (then is not None and then.label == "publisher") or \
                     _is_place(raw[following.start:following.end].strip(" ,.;:()")):
                 return spans
             return [*spans[:index], TaggedSpan("publisher", span.start, following.end),
                     *spans[index + 2:]]
         seen_address = seen_address or span.label == "address"
+    return spans
+
+
+# "Hamish Hamilton: London.", "Boston: Beacon Press.": two parts around one colon.
+_COLON_PAIR = re.compile(r"(?P<first>[A-Z][^:;()]{1,60}?)\s*:\s+(?P<second>[A-Z][^:;()]{1,60}?)"
+                         r"[.,]?$")
+
+
+def _publication_out_of_note(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Trust. | Hamish Hamilton: London.": in an entry with a title but neither publisher
+    nor place, a note of two parts around a colon, one of them a known place and the
+    other not, is the place and the publisher."""
+    labels = {s.label for s in spans}
+    if "title" not in labels or labels & {"publisher", "address", "journal", "booktitle"}:
+        return spans
+    for index, span in enumerate(spans):
+        if span.label != "note":
+            continue
+        start, end = trim(raw, span.start, span.end)
+        match = _COLON_PAIR.fullmatch(raw, start, end)
+        if match is None:
+            continue
+        first, second = _is_place(match["first"]), _is_place(match["second"])
+        if first == second or _INSTITUTION.search(match["first" if first else "second"]):
+            continue
+        place, publisher = ("first", "second") if first else ("second", "first")
+        parts = sorted([TaggedSpan("address", match.start(place), match.end(place)),
+                        TaggedSpan("publisher", match.start(publisher), match.end(publisher))],
+                       key=lambda s: s.start)
+        return [*spans[:index], *parts, *spans[index + 1:]]
     return spans
 
 
@@ -564,8 +608,9 @@ def _title_out_of_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
     as a sentence and has no publisher's word, before one that has, gives that part to
     the title."""
     index = _first(spans, "publisher", 1)
-    if index is None or spans[index - 1].label != "title":
-        return spans
+    if index is None or spans[index - 1].label != "title" or \
+            raw[spans[index - 1].start:spans[index - 1].end].rstrip().endswith("."):
+        return spans  # a title that ends its sentence has ended
     span = spans[index]
     text = raw[span.start:span.end]
     comma = text.find(",")
@@ -1020,7 +1065,8 @@ _GENRE_BEFORE_PUBLISHER = re.compile(
 def _is_region(part: str) -> bool:
     words = part.split()
     return bool(words) and (words[-1].lower().rstrip(".") in REGION_WORDS or
-                            words[-1].rstrip(".") in STATE_CODES)
+                            words[-1].rstrip(".") in STATE_CODES or
+                            " ".join(words).lower().rstrip(".") in REGION_NAMES)
 
 
 def _is_place(part: str) -> bool:
