@@ -723,3 +723,39 @@ def test_a_note_without_a_known_place_stays_a_note() -> None:
     fields = read_tagged(raw, _spans(raw, ("author", "Gray, John."), ("date", "(1998)."),
                                      ("title", "False Dawn."), ("note", "Lecture notes: Part Two.")))
     assert (fields.publisher, fields.address) == (None, None)
+
+
+def test_a_film_s_director_is_not_its_title() -> None:
+    raw = "Lee, Ang, director. Lust and Caution. DVD. New York: Focus Features, 2007."
+    fields = read_tagged(raw, _spans(raw, ("note", "Lee, Ang, director. Lust and Caution. DVD."),
+                                     ("address", "New York:"), ("publisher", "Focus Features,"),
+                                     ("date", "2007.")))
+    assert fields.title == "Lust and Caution"
+
+
+def test_a_film_s_credited_producers_and_director_are_not_its_title() -> None:
+    raw = ("Kay, R. (Producer), & Moss, J. (Director). (2007). The Making of a Film "
+           "[Motion picture]. New York: Focus Features.")
+    fields = read_tagged(raw, _spans(raw, ("note", "Kay, R. (Producer), & Moss, J. (Director)."),
+                                     ("date", "(2007)."),
+                                     ("note", "The Making of a Film [Motion picture]."),
+                                     ("address", "New York:"), ("publisher", "Focus Features.")))
+    assert fields.title == "The Making of a Film"
+
+
+def test_a_harvard_film_s_title_comes_before_its_year_and_medium() -> None:
+    raw = "Night Train to Lisbon 2013, motion picture, Studio Hamburg, Hamburg."
+    fields = read_tagged(raw, _spans(raw, ("author", "Night Train to Lisbon"), ("date", "2013,"),
+                                     ("note", "motion picture,"),
+                                     ("publisher", "Studio Hamburg,"), ("address", "Hamburg.")))
+    assert fields.title == "Night Train to Lisbon"
+    assert not fields.authors
+
+
+def test_a_year_before_the_genre_at_a_title_s_end_is_the_year() -> None:
+    raw = "The Coral Sea 2015, television program, Nine Network, Sydney, 2 May."
+    fields = read_tagged(raw, _spans(raw, ("title", "The Coral Sea 2015, television program,"),
+                                     ("publisher", "Nine Network,"), ("address", "Sydney,"),
+                                     ("date", "2 May.")))
+    assert fields.title == "The Coral Sea"
+    assert fields.year == "2015"

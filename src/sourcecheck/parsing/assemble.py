@@ -217,6 +217,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
             open_title = text[-1:] in "\"”" and text[-2:-1].isalnum() and \
                 text[:1] not in "\"“‘'"
     merged = _author_before_the_date(merged)
+    merged = _title_before_medium(raw, merged)
     merged = _whole_corporate_author(raw, merged)
     merged = _title_out_of_author(raw, merged)
     merged = _sentence_out_of_author(raw, merged)
@@ -514,6 +515,27 @@ def _place_not_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
 # institution, though its last word names a city.
 _INSTITUTION = re.compile(r"\b(?:[A-Z]{2,}\b|(?i:univ\w*|coll[eè]g\w*|institut\w*|school|"
                           r"acad[eé]m\w*|hochschule|[ée]cole))")
+
+
+# What an audiovisual work is, written where a book's title would be ("dvd", "motion
+# picture", "television program") or in brackets after its title ("[Motion picture]").
+_MEDIUM_WORDS = (r"dvd|video|film|motion picture|television (?:program|programme|series)|"
+                 r"tv (?:program|programme|series)|radio (?:program|programme)|podcast|"
+                 r"audio ?book|cd|cd-rom|computer software|software")
+_MEDIUM_ONLY = re.compile(rf"(?i:{_MEDIUM_WORDS})[.,]?")
+
+
+def _title_before_medium(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"About Jenny Holzer | 2011, | dvd, | Microcinema …" (Harvard's audiovisual style:
+    title, year, medium): with no title span, an "author" before the year whose next
+    span is only a medium is the title."""
+    if any(s.label == "title" for s in spans) or len(spans) < 3:
+        return spans
+    first, date, medium = spans[0], spans[1], spans[2]
+    if first.label != "author" or date.label != "date" or medium.label != "note" or \
+            not _MEDIUM_ONLY.fullmatch(raw[medium.start:medium.end].strip()):
+        return spans
+    return [TaggedSpan("title", first.start, first.end), *spans[1:]]
 
 
 def _author_before_the_date(spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -841,9 +863,28 @@ def _title_elsewhere(raw: str, spans: list[TaggedSpan], fields: TaggedFields) ->
             return
         if span.label == "note":
             start, end = trim(raw, span.start, span.end)
+            credits = _CREDITS.match(raw, start, end)
+            if credits and _credited_names(credits.group()):
+                if credits.end() >= end:
+                    continue  # "Davidson, F. (Producer), & Davidson, J. (Director)."
+                start = credits.end()  # "Soderbergh, Steven, director. | Che. DVD."
             if end - start > 2:
                 _read_title(raw, start, end, fields)
             return
+
+
+# A film's credits before its title: names with their roles, up to a sentence's end.
+_CREDITS = re.compile(r".*?\b(?i:producers?|directors?)\b\)?(?:\.\s+|\.?$)")
+_ROLE = re.compile(r"\s*\((?:Producers?|Directors?|Writers?)\)|,\s*(?i:director|producer)\b")
+
+
+def _credited_names(text: str) -> bool:
+    """"Soderbergh, Steven, director.", "Barron, D., Heyman, D. (Producers), & Yates, D.
+    (Director).": names with film roles and nothing else."""
+    names = _ROLE.sub("", text).strip(" .")
+    parts = [re.sub(r"^(?:and|&)\s+", "", p.strip()) for p in re.split(r",\s*(?:&\s*)?", names)]
+    return bool(names) and all(p and (looks_like_personal_name(p) or is_initial(p) or
+                                      all(is_initial(w) for w in p.split())) for p in parts)
 
 
 def _set(fields: TaggedFields, name: str, value: str | None, start: int, end: int) -> None:
@@ -900,7 +941,8 @@ _ROLE_NAME_END = re.compile(r",\s+(?P<name>[^,()]{3,60}?)\s+\((?i:trans|transl|t
 _TRAILING_GENRE = re.compile(
     r"(?:[,.]\s+|\s+\()(?i:(?:[a-z.]+\s+){0,2}(?:paper|report|thesis|dissertation|dvd|"
     r"program|programme|film|manuscript|brief)|pages?\s+\d+|pp?\.\s*\d+)\)?[.,]?$|"
-    r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$")
+    r"\s+\([^()]{0,60}\b(?i:report|brief|paper|thesis|dissertation)\b[^()]{0,30}\)[.,]?$|"
+    rf"\s+\[(?i:{_MEDIUM_WORDS})\][.,]?$")
 _TRAILING_YEAR = re.compile(r"\s+(?P<year>1[5-9]\d\d|20\d\d)[.,]?$")
 _TRAILING_MONTH = re.compile(r"[,\s]\s*(?:January|February|March|April|May|June|July|"
                              r"August|September|October|November|December)$")
@@ -927,6 +969,11 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     genre = _TRAILING_GENRE.search(raw, start, end)
     if genre and genre.start() > start:
         start, end = trim(raw, start, genre.start() + (raw[genre.start()] in ",."))
+        year = _TRAILING_YEAR.search(raw, start, end)
+        if year and fields.year is None and year.start() > start:
+            # "… aboriginal art 2010, television program": the year before the genre
+            _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
+            start, end = trim(raw, start, year.start())
     volume = _TRAILING_VOLUME.search(raw, start, end)
     if volume and volume.start() > start and fields.volume is None:
         _set(fields, "volume", volume.group("volume"), volume.start("volume"),
