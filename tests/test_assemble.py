@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sourcecheck.parsing.assemble import read_tagged
+from sourcecheck.parsing.fields import DITTO_DASHES
 from sourcecheck.parsing.tagger import TaggedSpan
 
 
@@ -120,11 +121,15 @@ def test_a_title_loses_a_final_name_with_its_role() -> None:
     assert fields.title == "Homo Academicus"
 
 
-def test_a_ditto_author_ends_at_its_dashes() -> None:
-    raw = "--- Jewish Law from Jesus to the Mishnah (London: SCM, 1990)."
-    fields = read_tagged(raw, _spans(raw, ("author", "--- Jewish"),
+@pytest.mark.parametrize("dash", list(DITTO_DASHES))
+def test_a_ditto_author_ends_at_its_dashes(dash: str) -> None:
+    # every dash the bibliography's ditto rule (carry_ditto_authors) accepts
+    ditto = dash * 3
+    raw = f"{ditto} Jewish Law from Jesus to the Mishnah (London: SCM, 1990)."
+    fields = read_tagged(raw, _spans(raw, ("author", f"{ditto} Jewish"),
                                      ("title", "Law from Jesus to the Mishnah")))
     assert fields.title == "Jewish Law from Jesus to the Mishnah"
+    assert [n.literal for n in fields.authors] == [ditto]
 
 
 def test_a_corporate_author_is_not_cut_at_its_first_period() -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..isbn import is_valid as is_valid_isbn
 from ..models import FieldSpan
 from .fields import (
+    DITTO_DASHES,
     EDITION_RE,
     PAGE_COUNT_RE,
     PAGES_RE,
@@ -804,7 +805,7 @@ def _container_out_of_editor(raw: str, spans: list[TaggedSpan]) -> list[TaggedSp
 
 
 # "———.", "---", "______ ." : the previous entry's authors, written as a dash run.
-_DITTO = re.compile(r"[-—–_]{2,}\s*[.,]?(?=\s)")
+_DITTO = re.compile(rf"[{re.escape(DITTO_DASHES)}]{{2,}}\s*[.,]?(?=\s)")
 
 
 def _ditto_author(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:

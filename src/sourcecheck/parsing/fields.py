@@ -61,6 +61,9 @@ PUBLISHER_WORD_RE = re.compile(
 )
 
 
+# The dashes a bibliography repeats for "the same authors as above" ("———.", "---",
+# "______"): hyphen-minus, en, em, figure and horizontal-bar dashes, and the underscore.
+DITTO_DASHES = "-–—‒―_"
 _DASH_RUN = re.compile(r"\s*[‐‑‒–—-]+\s*")  # hyphens (U+2010–2012 too) and dashes
 _YEAR_CORE_RE = re.compile(YEAR_CORE)
 _YEAR_SUFFIX_RE = re.compile(rf"{YEAR_CORE}([a-z])$")

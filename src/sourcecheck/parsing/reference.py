@@ -22,6 +22,7 @@ from ..models import FieldSpan, Identifier, Location, Name, Reference, Reference
 from .assemble import read_tagged
 from .cjk import read_cjk
 from .fields import (
+    DITTO_DASHES,
     EDITION_RE,
     PAGE_COUNT_RE,
     PAGES_RE,
@@ -134,7 +135,7 @@ def _isbn_field_spans(identifiers: list[Identifier]) -> tuple[FieldSpan, ...]:
     return tuple(FieldSpan("isbn", i.offset, i.offset + len(i.raw)) for i in identifiers)
 
 
-_DITTO = re.compile(r"^[-–—‒―_]{2,}\.?$")
+_DITTO = re.compile(rf"^[{re.escape(DITTO_DASHES)}]{{2,}}\.?$")
 
 
 def carry_ditto_authors(references: Sequence[Reference]) -> list[Reference]:
