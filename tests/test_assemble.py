@@ -764,3 +764,52 @@ def test_a_year_before_the_genre_at_a_title_s_end_is_the_year() -> None:
                                      ("date", "2 May.")))
     assert fields.title == "The Coral Sea"
     assert fields.year == "2015"
+
+
+def test_and_others_ends_an_author_list() -> None:
+    raw = "Bruner, Jerome S. and others. Studies in Cognitive Growth. New York: Wiley, 1966."
+    fields = read_tagged(raw, _spans(raw, ("author", "Bruner, Jerome S. and others."),
+                                     ("title", "Studies in Cognitive Growth."),
+                                     ("address", "New York:"), ("publisher", "Wiley,"),
+                                     ("date", "1966.")))
+    assert fields.title == "Studies in Cognitive Growth"
+    assert fields.authors[0].family == "Bruner"
+
+
+def test_a_particle_after_the_given_name_is_still_the_name() -> None:
+    raw = "Vries, Hugo de: Die Mutationstheorie. Leipzig: Veit, 1901."
+    fields = read_tagged(raw, _spans(raw, ("author", "Vries, Hugo de:"),
+                                     ("title", "Die Mutationstheorie."), ("address", "Leipzig:"),
+                                     ("publisher", "Veit,"), ("date", "1901.")))
+    assert fields.title == "Die Mutationstheorie"
+    assert len(fields.authors) == 1
+
+
+def test_a_name_that_ends_with_its_particle_and_a_period_has_ended() -> None:
+    raw = "Weber, Carl Maria von. Der Freischütz. Edited by Ann Kerr. Kassel: Bärenreiter, 2001."
+    fields = read_tagged(raw, _spans(raw, ("author", "Weber, Carl Maria von."),
+                                     ("title", "Der Freischütz."),
+                                     ("editor", "Edited by Ann Kerr."), ("address", "Kassel:"),
+                                     ("publisher", "Bärenreiter,"), ("date", "2001.")))
+    assert fields.title == "Der Freischütz"
+
+
+def test_names_listed_with_a_serial_comma_are_names_not_the_title() -> None:
+    raw = ("Hunt, Pearson, Charles Williams, and Gordon Donaldson. Basic Business Finance. "
+           "Homewood: Irwin, 1966.")
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Hunt, Pearson,"),
+        ("title", "Charles Williams, and Gordon Donaldson. Basic Business Finance."),
+        ("address", "Homewood:"), ("publisher", "Irwin,"), ("date", "1966.")))
+    assert fields.title == "Basic Business Finance"
+    assert [n.family for n in fields.authors] == ["Hunt", "Williams", "Donaldson"]
+
+
+def test_a_region_after_the_place_is_the_place_s() -> None:
+    raw = "Gill, R. 1990. Radio-tracking of deer. Academic Press, London, United Kingdom."
+    fields = read_tagged(raw, _spans(raw, ("author", "Gill, R."), ("date", "1990."),
+                                     ("title", "Radio-tracking of deer."),
+                                     ("publisher", "Academic Press,"), ("address", "London,"),
+                                     ("publisher", "United Kingdom.")))
+    assert fields.publisher == "Academic Press"
+    assert fields.address == "London, United Kingdom"

@@ -233,6 +233,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _publisher_run_on(raw, merged)
     merged = _place_not_publisher(raw, merged)
     merged = _publication_out_of_note(raw, merged)
+    merged = _region_after_place(raw, merged)
     present = {s.label for s in merged}
     if not present & {"publisher", "volume", "pages"}:
         # "An Introduction to Modal Logic. Methuen and Co. Ltd." tagged as a journal: with
@@ -317,7 +318,7 @@ _NAME_GLUE = frozenset({"and", "&", "et", "al", "al.", "u.", "a.", "others", "un
 def _is_sentence_part(part: str) -> bool:
     """A comma part that no name has: two or more words, one of them a lower-case word
     that is neither a name particle nor "and" ("History of Chinese People's")."""
-    words = part.split()
+    words = [w.strip(".,;:") for w in part.split()]
     return len(words) >= 2 and any(
         w[:1].islower() and w.lower() not in _NAME_GLUE and w.lower() not in NAME_PARTICLES
         for w in words)
@@ -494,6 +495,19 @@ def _publication_out_of_note(raw: str, spans: list[TaggedSpan]) -> list[TaggedSp
                         TaggedSpan("publisher", match.start(publisher), match.end(publisher))],
                        key=lambda s: s.start)
         return [*spans[:index], *parts, *spans[index + 1:]]
+    return spans
+
+
+def _region_after_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"Academic Press, | London, | United Kingdom.": a "publisher" right after the place
+    that is a known region is the place's last part."""
+    for index, span in enumerate(spans[:-1]):
+        following = spans[index + 1]
+        if span.label == "address" and following.label == "publisher":
+            text = raw[following.start:following.end].strip(" ,.;:()")
+            if _is_region(text) and _is_place(text):
+                return [*spans[:index], TaggedSpan("address", span.start, following.end),
+                        *spans[index + 2:]]
     return spans
 
 
@@ -687,7 +701,7 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
     span, before = spans[index], spans[index - 1]
     last = raw[before.start:before.end].split()[-1]
     if not (last.endswith((",", "&")) or last.lower() in ("and", "&") or
-            last.rstrip(".").lower() in NAME_PARTICLES or is_initial(last) or
+            last.lower() in NAME_PARTICLES or is_initial(last) or
             (last.endswith(".") and len(last) <= 3)):  # "W. v."
         return spans
     for match in _NAMES_END.finditer(raw, span.start, span.end):
@@ -699,10 +713,12 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
                                           for w in head.rstrip(" :").split()):
             return spans  # "China: A History" — names before a colon have initials
         parts = [p.strip(" .:") for p in re.split(r",|\s+(?:and|&)\s+", head)]
+        parts = [p for p in parts if p] if re.search(r",\s+(?:and|&)\s", head) else parts
         if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
                    for p in parts):
             return spans
-        if _one_whole_inverted_name(raw[before.start:before.end]) and \
+        listed = re.search(r",\s+(?:and|&)\s", head) is not None  # "…, and Gordon Donaldson."
+        if _one_whole_inverted_name(raw[before.start:before.end]) and not listed and \
                 not any(p.lower() in _ROLE_WORDS for p in parts):
             return spans  # "Beetz, Manfred, | Frühmoderne Höflichkeit. …": a title
         rest = _skip_spaces(raw, match.end())
