@@ -197,10 +197,16 @@ def written_examples() -> list[LabelledReference]:
     return _unseen((WRITTEN_FILE,))
 
 
+def own_examples() -> list[LabelledReference]:
+    """The references the project labelled itself: the examples in the seeds' styles and
+    the other written examples."""
+    return read_labelled(data_path(PROJECT_FILE)) + written_examples()
+
+
 def project_examples() -> list[LabelledReference]:
-    """Everything trained on besides AnyStyle's core set: its other sets, the examples in
-    the seeds' styles and the project's other written examples."""
-    return extra_anystyle() + read_labelled(data_path(PROJECT_FILE)) + written_examples()
+    """Everything trained on besides AnyStyle's core set: its other sets and the
+    project's own examples."""
+    return extra_anystyle() + own_examples()
 
 
 @cache
