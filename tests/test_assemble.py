@@ -813,3 +813,23 @@ def test_a_region_after_the_place_is_the_place_s() -> None:
                                      ("publisher", "United Kingdom.")))
     assert fields.publisher == "Academic Press"
     assert fields.address == "London, United Kingdom"
+
+
+@pytest.mark.parametrize(("journal", "publisher"), [("Garland Pub.", "Garland Pub"),
+                                                    ("Delmar Pub,", "Delmar Pub")])
+def test_pub_at_the_end_makes_a_journal_without_volume_the_publisher(
+        journal: str, publisher: str) -> None:
+    raw = f"Nolan, M., Air traffic control, {journal} 2010."
+    fields = read_tagged(raw, _spans(raw, ("author", "Nolan, M.,"),
+                                     ("title", "Air traffic control,"), ("journal", journal),
+                                     ("date", "2010.")))
+    assert fields.publisher == publisher
+    assert fields.journal is None
+
+
+def test_pub_inside_a_journal_s_name_is_no_publisher() -> None:
+    raw = "Lee, K. Smoking and the young. Am J Pub Health 2010."
+    fields = read_tagged(raw, _spans(raw, ("author", "Lee, K."),
+                                     ("title", "Smoking and the young."),
+                                     ("journal", "Am J Pub Health"), ("date", "2010.")))
+    assert fields.journal == "Am J Pub Health"

@@ -57,7 +57,9 @@ PUBLISHER_WORD_RE = re.compile(
     r"\b(?:Press|Publish\w*|Publishers?|Verlag|Books|Bookstore|Éditions|Editions|Editorial|"
     r"Presses|House|Company|Co\.|Inc\.|Ltd\.?|University|Routledge|Penguin|Springer|Wiley|"
     r"Elsevier|Macmillan|Norton|Knopf|Doubleday|Harper\w*|Longman|Blackwell|Brill|"
-    r"Bloomsbury|Sage|Clarendon|Chubanshe|Shuju)\b"
+    r"Bloomsbury|Sage|Clarendon|Chubanshe|Shuju)\b|"
+    # "Garland Pub.", "Delmar Pub,": the abbreviation at a part's end ("Pub Health" is none)
+    r"\bPub(?=[.,;:]|\s*$)"
 )
 
 
