@@ -833,3 +833,34 @@ def test_pub_inside_a_journal_s_name_is_no_publisher() -> None:
                                      ("title", "Smoking and the young."),
                                      ("journal", "Am J Pub Health"), ("date", "2010.")))
     assert fields.journal == "Am J Pub Health"
+
+
+@pytest.mark.parametrize(("container", "editors", "booktitle"), [
+    ("In: Anna Weber und Paul Roth (Hgg.): Räume der Stadt.", ["Weber", "Roth"],
+     "Räume der Stadt"),
+    ("in D.R. Goyal, ed, Non-Alignment: Concepts and Concerns", ["Goyal"],
+     "Non-Alignment: Concepts and Concerns"),
+    ("in C. Rossi (a cura di), Studi di storia.", ["Rossi"], "Studi di storia"),
+])
+def test_editors_and_their_role_open_a_container(container: str, editors: list[str],
+                                                 booktitle: str) -> None:
+    raw = f"Kern, Ute. 2007. Das Zimmer. {container} Berlin: Akademie, 27-63."
+    fields = read_tagged(raw, _spans(raw, ("author", "Kern, Ute."), ("date", "2007."),
+                                     ("title", "Das Zimmer."), ("booktitle", container),
+                                     ("address", "Berlin:"), ("publisher", "Akademie,"),
+                                     ("pages", "27-63.")))
+    assert [n.family for n in fields.editors] == editors
+    assert fields.booktitle == booktitle
+
+
+def test_a_container_cut_at_the_editors_role_is_read_whole() -> None:
+    raw = ("Aron, J. “Moral Growth.” in Bill Puka, ed. Moral Development: Defining "
+           "Perspectives, Vol. 1. New York: Garland, 1994.")
+    fields = read_tagged(raw, _spans(raw, ("author", "Aron, J."), ("title", "“Moral Growth.”"),
+                                     ("booktitle", "in Bill Puka,"),
+                                     ("editor", "ed. Moral Development:"),
+                                     ("booktitle", "Defining Perspectives,"),
+                                     ("volume", "Vol. 1."), ("address", "New York:"),
+                                     ("publisher", "Garland,"), ("date", "1994.")))
+    assert [n.family for n in fields.editors] == ["Puka"]
+    assert fields.booktitle == "Moral Development: Defining Perspectives"

@@ -228,6 +228,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _ditto_author(raw, merged)
     merged = _container_out_of_editor(raw, merged)
     merged = _editors_out_of_container(raw, merged)
+    merged = _editors_with_role_in_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
     merged = _publisher_run_on(raw, merged)
@@ -769,6 +770,45 @@ def _editors_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
         return spans
     return [*spans[:index], TaggedSpan("editor", opening.end(), comma + 1),
             TaggedSpan("booktitle", rest, span.end), *spans[index + 1:]]
+
+
+# The role that ends the editors' names at a container's start: "…, ed, ", "…, ed. ",
+# "… (Hgg.): ", "… (a cura di), ".
+_ROLE_AFTER_NAMES = re.compile(
+    r"(?:,\s*(?:eds?|hrsg|hg)\.?,?|\s*\((?:eds?|hrsg|hgg?|dir|éds?|a cura di|coord)\.?\)[.,:]?)"
+    r"\s+(?=\S)", re.I)
+_ROLE_WORD_FIRST = re.compile(r"(?:eds?|hrsg|hg)\.?\s+(?=\S)", re.I)
+
+
+def _editors_with_role_in_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In: Inka Mülder-Bach, Gerhard Neumann (Hgg.): Räume der Romantik", "in D.R. Goyal,
+    ed, Non-Alignment: …" as one container span, in an entry without editors: the names
+    before the role are the editors, what follows the role is the container. A container
+    cut at the role ("in Bill Puka, | ed. Moral Development: | Defining …") is read
+    whole first."""
+    index = _first(spans, "booktitle")
+    if index is None:
+        return spans
+    if index + 2 < len(spans) and spans[index + 1].label == "editor" and \
+            spans[index + 2].label == "booktitle" and \
+            _ROLE_WORD_FIRST.match(raw, spans[index + 1].start, spans[index + 1].end):
+        spans = [*spans[:index], TaggedSpan("booktitle", spans[index].start,
+                                            spans[index + 2].end), *spans[index + 3:]]
+    if _first(spans, "editor") is not None:
+        return spans
+    span = spans[index]
+    opening = _IN_AT.match(raw, span.start, span.end)
+    if opening is None:
+        return spans
+    role = _ROLE_AFTER_NAMES.search(raw, opening.end(), span.end)
+    if role is None or not raw[role.end():span.end].strip(" ,.:"):
+        return spans
+    names = [p.strip() for p in re.split(r",|\s+(?:and|&|e|et|und)\s+",
+                                          raw[opening.end():role.start()]) if p.strip()]
+    if not names or not all(looks_like_personal_name(n) for n in names):
+        return spans
+    return [*spans[:index], TaggedSpan("editor", opening.end(), role.start()),
+            TaggedSpan("booktitle", role.end(), span.end), *spans[index + 1:]]
 
 
 # Where a container's title ends and its editors begin inside one "In …" span.
