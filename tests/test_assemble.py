@@ -864,3 +864,35 @@ def test_a_container_cut_at_the_editors_role_is_read_whole() -> None:
                                      ("publisher", "Garland,"), ("date", "1994.")))
     assert [n.family for n in fields.editors] == ["Puka"]
     assert fields.booktitle == "Moral Development: Defining Perspectives"
+
+
+@pytest.mark.parametrize("meeting", [
+    "In Proceedings of the Second Workshop on Logic Programming Bled,",
+    "In Proc. of the 9th Int. Conf. on Learning (ICL-92) Bled,",
+])
+def test_a_meeting_s_city_before_its_country_is_the_place(meeting: str) -> None:
+    raw = f"Novak, J. (1992). Learning rules. {meeting} Slovenia."
+    fields = read_tagged(raw, _spans(raw, ("author", "Novak, J."), ("date", "(1992)."),
+                                     ("title", "Learning rules."), ("booktitle", meeting),
+                                     ("address", "Slovenia.")))
+    assert fields.address == "Bled, Slovenia"
+    assert fields.booktitle is not None and fields.booktitle.endswith(("Programming", ")"))
+
+
+def test_a_meeting_s_place_that_is_whole_stays_whole() -> None:
+    raw = ("Lee, K. (1994). Exchange. In Proceedings of the Distributed AI Workshop, "
+           "Seattle, WA.")
+    fields = read_tagged(raw, _spans(raw, ("author", "Lee, K."), ("date", "(1994)."),
+                                     ("title", "Exchange."),
+                                     ("booktitle", "In Proceedings of the Distributed AI Workshop,"),
+                                     ("address", "Seattle, WA.")))
+    assert fields.booktitle == "Proceedings of the Distributed AI Workshop"
+    assert fields.address == "Seattle, WA"
+
+
+def test_proc_with_its_period_names_a_meeting() -> None:
+    raw = "Novak, J. (1992). Learning rules. In Proc. of the 9th Int. Conf. on AI, Bled, Slovenia."
+    fields = read_tagged(raw, _spans(raw, ("author", "Novak, J."), ("date", "(1992)."),
+                                     ("title", "Learning rules."),
+                                     ("booktitle", "In Proc. of the 9th Int. Conf. on AI, Bled, Slovenia.")))
+    assert fields.address == "Bled, Slovenia"

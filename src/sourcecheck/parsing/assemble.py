@@ -229,6 +229,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _container_out_of_editor(raw, merged)
     merged = _editors_out_of_container(raw, merged)
     merged = _editors_with_role_in_container(raw, merged)
+    merged = _meeting_city_out_of_container(raw, merged)
     merged = _names_out_of_title_start(raw, merged)
     merged = _publisher_before_place(raw, merged)
     merged = _publisher_run_on(raw, merged)
@@ -811,6 +812,25 @@ def _editors_with_role_in_container(raw: str, spans: list[TaggedSpan]) -> list[T
             TaggedSpan("booktitle", role.end(), span.end), *spans[index + 1:]]
 
 
+def _meeting_city_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"In Proceedings of the Third International Workshop on Inductive Logic Programming
+    Bled, | Slovenia.": a meeting's container followed by a country or state ends before
+    the word that precedes the comma; that word is the city."""
+    index = _first(spans, "booktitle")
+    if index is None or index + 1 >= len(spans) or spans[index + 1].label != "address":
+        return spans
+    span, place = spans[index], spans[index + 1]
+    text = raw[span.start:span.end]
+    region = raw[place.start:place.end].strip(" ,.;:()")
+    city = re.search(r"\s(?P<city>[A-Z][\w'’-]+),\s*$", text)
+    if city is None or "," in region or not _MEETING.search(text) or \
+            not (_is_region(region) and _is_place(region)):
+        return spans  # "…, Seattle, | WA": the place is whole already
+    cut = span.start + city.start("city")
+    return [*spans[:index], TaggedSpan("booktitle", span.start, cut),
+            TaggedSpan("address", cut, place.end), *spans[index + 2:]]
+
+
 # Where a container's title ends and its editors begin inside one "In …" span.
 _EDS_AFTER = re.compile(r",?\s+(?:eds?\.|edited by|hrsg\.|hg\.)\s", re.I)
 _EDS_BEFORE = re.compile(r"\((?:eds?|hrsg|hgg?|dir|éds?)\.?\)[.,:]?\s+", re.I)
@@ -1232,8 +1252,9 @@ def _place_at_end(parts: list[str], city_words: int) -> int | None:
     return None
 
 
-_MEETING = re.compile(r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Workshop|Symposium|Congress|"
-                      r"Meeting)\b")
+# A meeting's name ("Proc." and "Conf." end with their period, not a word boundary).
+_MEETING = re.compile(r"\b(?:Proceedings|Conference|Workshop|Symposium|Congress|Meeting)\b|"
+                      r"\b(?:Proc|Conf)\.")
 
 
 def _split_meeting_place(raw: str, fields: TaggedFields) -> None:
