@@ -164,6 +164,7 @@ _PAREN_PUBLICATION = re.compile(
     rf"\(\s*(?P<place>[^():;]{{2,60}}?)\s*:\s*(?P<publisher>[^():;]{{2,120}}?),\s*"
     rf"(?P<year>{YEAR})\s*\)")
 _RUN_ON = frozenset({"booktitle", "journal"})
+_TOKEN = re.compile(r"\S+")
 _YEAR_SPAN = re.compile(rf"({YEAR_CORE})\s*[–—-]\s*({YEAR_CORE})")
 _SENTENCE_END = re.compile(r"[.:;!?)]['’”\"]?$|['’”\"][.,:;]$")
 
@@ -260,12 +261,12 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
                     all(w[:1].isupper() for w in words):
                 # "Chapel Hill:"; of "Manuscript.” Iqaluit:" only the words after the
                 # note's last sentence
-                ends = [n for n, w in enumerate(words[:-1]) if _SENTENCE_END.search(w)]
+                tokens = list(_TOKEN.finditer(raw, span.start, span.end))
+                ends = [n for n, t in enumerate(tokens[:-1]) if _SENTENCE_END.search(t.group())]
                 if not ends:
                     merged[index] = TaggedSpan("address", span.start, span.end)
                     break
-                cut = raw.index(words[ends[-1] + 1], raw.index(words[ends[-1]], span.start)
-                                + len(words[ends[-1]]))
+                cut = tokens[ends[-1] + 1].start()
                 merged[index:index + 1] = [TaggedSpan("note", span.start, cut),
                                            TaggedSpan("address", cut, span.end)]
                 break
@@ -439,9 +440,13 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
 
 
 def _publisher_run_on(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
-    """"Garden City, N.Y.: Doubleday, | Doran, | 1928": a second "address" right after the
-    publisher, in an entry whose place came before the publisher, is the publisher's own
-    last comma part unless it is a known place."""
+    """An "address" right after the publisher that is no known place is the publisher's:
+    - "Garden City, N.Y.: Doubleday, | Doran, | 1928": after a place that came first, it
+      is the publisher's last comma part (unless another publisher follows: "London: SCM
+      | and Philadelphia: | Trinity Press" names two);
+    - "Houghton, | Mifflin & Co.: | Boston & New York": with no place before it and a
+      publisher after it, it is the publisher's inner comma part, and what follows is the
+      place if it is a known one, else the publisher's too."""
     seen_address = False
     for index, span in enumerate(spans[:-1]):
         following = spans[index + 1]
