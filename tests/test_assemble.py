@@ -896,3 +896,32 @@ def test_proc_with_its_period_names_a_meeting() -> None:
                                      ("title", "Learning rules."),
                                      ("booktitle", "In Proc. of the 9th Int. Conf. on AI, Bled, Slovenia.")))
     assert fields.address == "Bled, Slovenia"
+
+
+def test_the_first_word_of_a_place_s_name_is_the_place_s() -> None:
+    raw = "Ward, R. 2014. Odds Models. Technical report University of Notre Dame South Bend, IN."
+    fields = read_tagged(raw, _spans(raw, ("author", "Ward, R."), ("date", "2014."),
+                                     ("title", "Odds Models."), ("note", "Technical report"),
+                                     ("publisher", "University of Notre Dame South"),
+                                     ("address", "Bend, IN.")))
+    assert fields.publisher == "University of Notre Dame"
+    assert fields.address == "South Bend, IN"
+
+
+def test_years_before_the_place_are_not_the_place_s() -> None:
+    raw = "Huet, P. 1893 Livre-journal de Pierre de Bessot, 1609-1652 Paris"
+    fields = read_tagged(raw, _spans(raw, ("author", "Huet, P."), ("date", "1893"),
+                                     ("title", "Livre-journal de Pierre de Bessot,"),
+                                     ("address", "1609-1652 Paris")))
+    assert fields.address == "Paris"
+
+
+def test_a_province_ends_a_publisher_s_place() -> None:
+    raw = ("Arragon, P. (1990). Default Reasoning. PhD thesis, Department of Computer Science, "
+           "University of Waterloo, Waterloo, Ontario.")
+    fields = read_tagged(raw, _spans(
+        raw, ("author", "Arragon, P."), ("date", "(1990)."), ("title", "Default Reasoning."),
+        ("note", "PhD thesis,"),
+        ("publisher", "Department of Computer Science, University of Waterloo, Waterloo, Ontario.")))
+    assert fields.publisher == "Department of Computer Science, University of Waterloo"
+    assert fields.address == "Waterloo, Ontario"

@@ -237,6 +237,7 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     merged = _place_not_publisher(raw, merged)
     merged = _publication_out_of_note(raw, merged)
     merged = _region_after_place(raw, merged)
+    merged = _place_word_out_of_publisher(raw, merged)
     present = {s.label for s in merged}
     if not present & {"publisher", "volume", "pages"}:
         # "An Introduction to Modal Logic. Methuen and Co. Ltd." tagged as a journal: with
@@ -515,6 +516,30 @@ def _region_after_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
             if _is_region(text) and _is_place(text):
                 return [*spans[:index], TaggedSpan("address", span.start, following.end),
                         *spans[index + 2:]]
+    return spans
+
+
+# Words that begin a place's name and mean little alone ("South Bend", "New York").
+_PLACE_OPENERS = frozenset({"new", "south", "north", "east", "west", "upper", "lower", "fort",
+                            "san", "santa", "los", "las", "st.", "saint", "grand", "palo",
+                            "ann", "baton", "salt", "little", "port", "mount", "mt.", "rio",
+                            "são", "buenos", "cape", "bad", "kuala", "tel", "hong", "thousand"})
+
+
+def _place_word_out_of_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """"University of Notre Dame South | Bend, IN.": a publisher that ends with the word
+    that begins a place's name, just before the place, gives that word to the place."""
+    for index, span in enumerate(spans[:-1]):
+        following = spans[index + 1]
+        if span.label != "publisher" or following.label != "address":
+            continue
+        words = raw[span.start:span.end].split()
+        if len(words) < 2 or words[-1].lower() not in _PLACE_OPENERS or \
+                not raw[following.start:following.start + 1].isupper():
+            return spans
+        cut = span.start + raw[span.start:span.end].rindex(words[-1])
+        return [*spans[:index], TaggedSpan("publisher", span.start, cut),
+                TaggedSpan("address", cut, following.end), *spans[index + 2:]]
     return spans
 
 
@@ -1279,10 +1304,17 @@ def _split_meeting_place(raw: str, fields: TaggedFields) -> None:
 _MEDIUM = re.compile(r"[,.]\s*(?:Print|Web)\.?$")
 
 
+# Years before a place ("1609-1652 Paris"): the years a title covers, not the place's.
+_YEARS_BEFORE_PLACE = re.compile(rf"{YEAR_CORE}\s*[–—-]\s*{YEAR_CORE}[.,]?\s+(?=[A-Z])")
+
+
 def _read_address(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     medium = _MEDIUM.search(raw, start, end)
     if medium and medium.start() > start:
         end = medium.start()
+    years = _YEARS_BEFORE_PLACE.match(raw, start, end)
+    if years:
+        start = years.end()
     text = raw[start:end]
     place = PLACE_PUBLISHER_RE.match(text)
     if place and fields.publisher is None:

@@ -90,14 +90,19 @@ turkmenistan uganda ukraine uruguay uzbekistan venezuela vietnam yemen zambia zi
 PLACE_WORDS = CITY_WORDS | REGION_WORDS
 
 # Regions named by two or three words whose last word alone is no region (or is left out
-# above as a common word): matched whole, lower-cased, by the span rules only.
+# above as a common word), and provinces and states the list above does not have: matched
+# whole, lower-cased, by the span rules only (the tagger's features stay as trained).
 REGION_NAMES = frozenset({
     "new jersey", "new mexico", "north carolina", "south carolina", "west virginia",
     "rhode island", "new south wales", "british columbia", "district of columbia",
     "new brunswick", "nova scotia", "south australia", "western australia",
     "northern ireland", "new zealand", "south africa", "sri lanka", "saudi arabia",
     "costa rica", "puerto rico", "hong kong", "the netherlands", "czech republic",
-    "united states", "united kingdom"})
+    "united states", "united kingdom",
+    # provinces and states whose one-word names the tagger's list leaves out
+    "ontario", "alberta", "manitoba", "saskatchewan", "bavaria", "bayern", "catalonia",
+    "catalunya", "andalusia", "tuscany", "toscana", "lombardy", "lombardia", "flanders",
+    "wallonia", "queensland", "victoria", "tasmania"})
 
 # US postal codes count only when written in capitals ("IN", "MA"): "in", "or", "me" are
 # words.
