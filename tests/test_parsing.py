@@ -237,6 +237,41 @@ def test_split_names_natural_order_between_commas(text: str, expected: list[str]
     assert [n.inverted() for n in split_names(text)[0]] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # GOST (Russian): the family name, then initials with their periods
+    pytest.param("Бахтин М. М.", [("Бахтин", "М. М.")], id="cyrillic-one"),
+    pytest.param("Ландау Л. Д., Лифшиц Е. М.", [("Ландау", "Л. Д."), ("Лифшиц", "Е. М.")],
+                 id="cyrillic-two"),
+    # French: the family name in capitals first
+    pytest.param("BOURDIEU Pierre", [("BOURDIEU", "Pierre")], id="capital-family"),
+    pytest.param("LE ROY LADURIE Emmanuel", [("LE ROY LADURIE", "Emmanuel")],
+                 id="capital-family-particle"),
+    pytest.param("ACKET Claude, BACHER Pierre", [("ACKET", "Claude"), ("BACHER", "Pierre")],
+                 id="capital-family-two"),
+    # initials before the family name are no family in capitals
+    pytest.param("Stefanescu, C, VW Berger and SL Hershberger",
+                 [("Stefanescu", "C"), ("Berger", "VW"), ("Hershberger", "SL")],
+                 id="initials-first"),
+    # a group after the people of a ";" list; a patent's roles
+    pytest.param("Moher D, Liberati A, Altman DG; PRISMA Group.",
+                 [("Moher", "D"), ("Liberati", "A"), ("Altman", "DG"), "PRISMA Group"],
+                 id="group-after-people"),
+    pytest.param("Noyce RN, inventor; Fairchild Semiconductor Corporation, assignee.",
+                 [("Noyce", "RN"), "Fairchild Semiconductor Corporation"], id="patent"),
+    pytest.param("IBM Corp.", ["IBM Corp"], id="corporate-abbreviation"),
+    pytest.param("Amnesty International.", ["Amnesty International"], id="corporate-international"),
+])
+def test_split_names_family_first_and_corporate(text: str,
+                                                expected: list[tuple[str, str] | str]) -> None:
+    assert [n.literal or (n.family, n.given) for n in split_names(text)[0]] == expected
+
+
+def test_u_a_without_its_last_period_is_et_al() -> None:
+    names, others = split_names("Apel, Karl-Otto u. a")
+    assert [(n.family, n.given) for n in names] == [("Apel", "Karl-Otto")]
+    assert others
+
+
 # --- ISBN lists -------------------------------------------------------------------
 
 

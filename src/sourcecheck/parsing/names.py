@@ -39,7 +39,9 @@ _CORPORATE_WORDS = re.compile(
     r"Department|Ministry|Bureau|Agency|Organi[sz]ation|Foundation|Museum|Library|Academy|"
     r"Centre|Center|Group|Company|Corporation|Government|Board|Party|Army|University|College|"
     r"School|Press|Service|Survey|Team|Staff|Editors|Editorial|Conference|Congress|Union|"
-    r"Federation|Trust|Project|Archives|Administration|Authority|Council|Secretariat|Bank)\b"
+    r"Federation|Trust|Project|Archives|Administration|Authority|Council|Secretariat|Bank|"
+    r"Corp|Inc|Ltd|Pty|LLC|GmbH|Initiative|Consortium|International|Collaboration|"
+    r"Network|Alliance)\b"
 )
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la",
                         "le", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "st.", "y"})
@@ -52,9 +54,18 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.\-À-ÿ\u0100-\u
 _VANCOUVER = re.compile(r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
                         r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
                         r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s(?P<given>[A-Z](?:-?[A-Z]){0,3})\.?$")
+# Russian and other Cyrillic bibliographies (GOST): the family name, then the initials
+# with their periods: "Ландау Л. Д.", "Лифшиц Е. М".
+_CYRILLIC_FAMILY_INITIALS = re.compile(
+    r"^(?P<family>[А-ЯЁ][а-яё'’-]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?P<given>(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ]\.?)$")
+# French and other bibliographies that write the family name in capitals before the given
+# name: "ACKET Claude", "BACHER Pierre", "LE GOFF Jacques".
+_CAPITAL_FAMILY_FIRST = re.compile(
+    r"^(?P<family>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+)*)"
+    r"\s+(?P<given>[A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*(?:[\s-][A-ZÀ-ÖØ-Þ][a-zß-ÿ][\w'’-]*)*)$")
 # a list cut after its separator: "Nishida, T., &"
 _TRAILING_SEPARATOR = re.compile(r"(?:,?\s*(?:&|\band\b|\bund\b))+$", re.I)
-_ET_AL = re.compile(r",?\s*(?:et al\.?|and others|et\. al\.?|u\. a\.)\s*$", re.I)
+_ET_AL = re.compile(r",?\s*(?:et al\.?|and others|et\. al\.?|u\. ?a\.?)\s*$", re.I)
 _AND = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\s(?:and|&|und|et|y)\s+)", re.I)
 
 
@@ -63,7 +74,10 @@ def strip_final_period(text: str) -> str:
     if not text.endswith("."):
         return text
     last = text.rsplit(None, 1)[-1].split(",")[-1]
-    return text if is_initial(last) else text[:-1].rstrip()
+    return text if is_initial(last) or _CYRILLIC_INITIAL.match(last) else text[:-1].rstrip()
+
+
+_CYRILLIC_INITIAL = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$")  # "Д.", the end of "Ландау Л. Д."
 
 
 def is_initial(token: str) -> bool:
@@ -164,7 +178,8 @@ def parse_name(text: str, inverted: bool | None = None) -> Name:
     if is_chinese_family_first(text):
         family, _, given = text.partition(" ")
         return Name(family=family, given=given)
-    vancouver = _VANCOUVER.match(text)
+    vancouver = _VANCOUVER.match(text) or _CYRILLIC_FAMILY_INITIALS.match(text) or \
+        _capital_family_first(text)
     if vancouver and not is_corporate(text):
         return Name(family=vancouver.group("family"), given=vancouver.group("given"))
     if is_corporate(text) or not looks_like_personal_name(text):
@@ -211,13 +226,17 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
     text = _ET_AL.sub("", text).strip(" ,;")
     if not text:
         return (), others
-    if is_corporate(text) and not _looks_like_name_list(text):
+    if is_corporate(text) and not _looks_like_name_list(text) and \
+            not (";" in text and not all(is_corporate(p) for p in text.split(";"))):
+        # one corporate author; a ";" list ("Egger M, Altman DG; STROBE Initiative")
+        # is read part by part unless every part is corporate
         return (Name(literal=text.rstrip(".")),), others
     if _PERIOD_LIST.fullmatch(text):  # "Ferguson, JN. Aldag, JM. Insel, TR.": one list
         text = re.sub(r"\.\s+", ", ", text)
     parts = [p for p in re.split(r"\s*;\s*", text) if p] if ";" in text else _split_on_and(text)
     names: list[Name] = []
     for part in parts:
+        part = _PATENT_ROLE.sub("", part)  # "Noyce RN, inventor; Fairchild …, assignee"
         pieces: list[tuple[str, bool | None]] = [
             *(_vancouver_list(part) or _natural_comma_list(part)
               or ((p, None) for p in _undo_apa_pairs(part)))]
@@ -227,6 +246,8 @@ def split_names(text: str) -> tuple[tuple[Name, ...], bool]:
                 names.append(name)
     return tuple(names), others
 
+
+_PATENT_ROLE = re.compile(r",\s*(?:inventors?|assignees?)\.?\s*$", re.I)
 
 # Inverted names with capital initials and no periods between them, each ended by a
 # period: "Ferguson, JN. Aldag, JM. Insel, TR" (Vancouver written with commas).
@@ -271,12 +292,29 @@ def _natural_comma_list(part: str) -> list[tuple[str, bool]] | None:
 
 
 def _vancouver_list(part: str) -> list[tuple[str, bool]] | None:
-    """"Pérez-Higueras JJ, Arias A, de la Macorra JC" (Vancouver): every comma piece a
-    family name and capital initials; None otherwise."""
+    """"Pérez-Higueras JJ, Arias A, de la Macorra JC" (Vancouver), "Ландау Л. Д., Лифшиц
+    Е. М." (GOST), "ACKET Claude, BACHER Pierre": every comma piece a family name first,
+    in one of these forms; None otherwise."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
-    if len(pieces) < 2 or not all(_VANCOUVER.match(p) for p in pieces):
+    if len(pieces) < 2:
         return None
-    return [(p, False) for p in pieces]
+    for match in (_VANCOUVER.match, _CYRILLIC_FAMILY_INITIALS.match, _capital_family_first):
+        if all(match(p) for p in pieces):
+            return [(p, False) for p in pieces]
+    return None
+
+
+def _capital_family_first(text: str) -> re.Match[str] | None:
+    """"ACKET Claude", "LE GOFF Jacques": a family name in capitals, then the given name;
+    not initials before a family name ("VW Berger", "SL Hershberger")."""
+    match = _CAPITAL_FAMILY_FIRST.match(text)
+    if match is None:
+        return None
+    words = match.group("family").split()
+    if not all(len(w) >= 3 or w.lower() in _PARTICLES for w in words) or \
+            all(w.lower() in _PARTICLES for w in words):
+        return None
+    return match
 
 
 def _natural_pieces(pieces: list[str]) -> bool:
