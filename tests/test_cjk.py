@@ -197,6 +197,18 @@ def test_citation_keys_of_chinese_references_are_pinyin() -> None:
         == "ouyang2001luntai"
     # Japanese kanji are not read as Chinese: the key falls back to the entry's line
     assert key("村上春樹『ノルウェイの森』東京：講談社、1987年。") == "ref1"
+
+
+def test_citation_keys_of_other_scripts_are_transliterated() -> None:
+    def key(text: str) -> str:
+        return base_key(sourcecheck.parse_reference(text))
+
+    assert key("Бахтин М. М. Вопросы литературы и эстетики. М.: Художественная литература, "
+               "1975.") == "bakhtin1975voprosy"
+    # a Latin letter that does not decompose is transliterated, an accented one folded
+    assert key("Łotman, Jurij. Semiosfera. Gdańsk: Słowo, 2008.") == "lotman2008semiosfera"
+    assert key("Gøtzsche, Peter. Æsthetik. København: Gad, 2001.") == "gotzsche2001aesthetik"
+    assert key("Müller, Jörg. Über Städte. Berlin: Verlag, 1999.") == "muller1999uber"
     # an institution: its first two characters, not the whole name cut at 40 letters
     assert key("安徽省政协文史资料研究委员会编：《解放战争》，合肥：安徽人民出版社，1987年。") \
         == "anhui1987jiefang"

@@ -48,6 +48,15 @@ Infobox
     pytest.param("See also", HeadingKind.OTHER, id="see-also"),
     pytest.param("References to the war are many in this text.", None, id="sentence"),
     pytest.param("Background", None, id="other-heading"),
+    # the other large Wikipedias' headings
+    pytest.param("== Einzelnachweise ==", HeadingKind.REFERENCES, id="de-references"),
+    pytest.param("Literatur", HeadingKind.BIBLIOGRAPHY, id="de-literature"),
+    pytest.param("Weblinks", HeadingKind.OTHER, id="de-links"),
+    pytest.param("Notes et références", HeadingKind.REFERENCES, id="fr-references"),
+    pytest.param("Bibliografía", HeadingKind.BIBLIOGRAPHY, id="es-bibliography"),
+    pytest.param("Примечания", HeadingKind.NOTES, id="ru-notes"),
+    pytest.param("Список литературы", HeadingKind.BIBLIOGRAPHY, id="ru-literature"),
+    pytest.param("См. также", HeadingKind.OTHER, id="ru-see-also"),
 ])
 def test_heading_kind(line: str, kind: HeadingKind | None) -> None:
     assert heading_kind(line) == kind

@@ -4,15 +4,21 @@ A key is the first author's family name, the first year and the first significan
 word of the title, folded to ASCII. Chinese names and titles are written in pinyin first
 (pypinyin, as Better BibTeX does): 黄友岚《中国人民解放战争史》1992 -> "huang1992zhongguo";
 the first two characters of a Chinese title, or of an institution's name, stand for its
-first word (安徽省政协文史资料研究委员会 -> "anhui"). The same reference
-always gets the same key; collisions in one file get "a", "b", … in order of appearance.
+first word (安徽省政协文史资料研究委员会 -> "anhui"). Other scripts are transliterated
+(anyascii): Ландау Л. Д. «Теоретическая физика» 1988 -> "landau1988teoreticheskaya",
+and so are the Latin letters that do not decompose to ASCII ("Łotman" -> "lotman");
+accented letters are folded ("Müller" -> "muller"). The same reference always gets the same key;
+collisions in one file get "a", "b", … in order of appearance.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+
+from anyascii import anyascii
 
 from .models import Reference
 from .normalize import fold
@@ -34,7 +40,7 @@ def base_key(reference: Reference, line: int | None = None) -> str:
         who = name.family or name.literal or name.given or ""
         if chinese and name.literal and leading_han(who, 2):
             who = leading_han(who, 2)  # an institution's first two characters, as a title's
-        who = fold(to_pinyin(who, surname=bool(name.family)) if chinese else who)
+        who = fold(to_pinyin(who, surname=bool(name.family)) if chinese else _latin(who))
         if name.literal:  # a corporate author: its first significant word
             who = next((w for w in who.split() if w not in _SKIP_WORDS), "")
         else:
@@ -44,13 +50,27 @@ def base_key(reference: Reference, line: int | None = None) -> str:
     han = leading_han(title, 2) if chinese else ""
     if han:  # Chinese has no spaces: its first two characters stand for a word
         title = to_pinyin(han)
-    words = [w for w in fold(title).split() if w not in _SKIP_WORDS]
+    words = [w for w in fold(title if chinese else _latin(title)).split()
+             if w not in _SKIP_WORDS]
     word = next((w for w in words if not w.isdigit()), "")
     key = f"{who}{year or ''}{word}"
     key = re.sub(r"[^a-z0-9]", "", key)
     if not key or key.isdigit():
         key = f"ref{reference.location.line if line is None else line}"
     return key[:40]
+
+
+def _latin(text: str) -> str:
+    """``text`` with every letter that ``fold`` cannot make ASCII transliterated: other
+    scripts ("Бахтин" -> "Bakhtin") and Latin letters that do not decompose ("Ł", "ø",
+    "æ"); accented letters stay for ``fold`` ("é" -> "e"). Japanese is left as it is: its
+    kanji would come out in Chinese readings (村上 is Murakami, not "cunshang"), so such a
+    key falls back to the entry's line."""
+    if has_han(text) or has_kana(text):
+        return text
+    return "".join(
+        c if c.isascii() or not c.isalpha() or unicodedata.normalize("NFKD", c)[0].isascii()
+        else anyascii(c) for c in text)
 
 
 def assign_keys(references: Sequence[Reference], taken: Iterable[str] = ()) -> list[Reference]:

@@ -28,15 +28,22 @@ _HEADINGS = {
         # Chinese and Japanese
         "参考文献", "參考文獻", "主要参考文献", "主要參考文獻", "参考书目", "參考書目", "书目",
         "書目", "参考资料", "參考資料", "引用文献", "引用文獻", "文献", "文獻",
+        # the other large Wikipedias' and journals' headings
+        "literatur", "literaturverzeichnis", "quellen", "quellenverzeichnis",
+        "bibliographie", "bibliografía", "bibliografia", "литература", "список литературы",
+        "библиография", "источники",
     ),
     HeadingKind.REFERENCES: (
         "references", "citations", "notes and references", "references and notes",
         "sources and notes", "notes and sources", "references and sources",
         "footnotes and references", "notes and citations", "reference",
         "注释与参考文献", "註釋與參考文獻", "注释和参考文献", "資料來源", "资料来源",
+        "einzelnachweise", "belege", "notes et références", "références", "referencias",
+        "referências", "note e riferimenti", "riferimenti", "примечания и ссылки",
     ),
     HeadingKind.NOTES: ("notes", "footnotes", "endnotes", "note", "explanatory notes",
-                        "注释", "註釋", "注解", "註解", "脚注", "腳註", "尾注", "注", "註"),
+                        "注释", "註釋", "注解", "註解", "脚注", "腳註", "尾注", "注", "註",
+                        "anmerkungen", "fußnoten", "notas", "примечания", "сноски"),
     HeadingKind.FURTHER_READING: (
         "further reading", "additional reading", "suggested reading", "recommended reading",
         "reading list", "further reading and external links",
@@ -47,6 +54,9 @@ _HEADINGS = {
         "navigation menu", "contents", "appendix", "acknowledgements", "acknowledgments",
         "about the author", "index",
         "参见", "參見", "参看", "外部链接", "外部連結", "相关条目", "相關條目",
+        "siehe auch", "weblinks", "voir aussi", "liens externes", "véase también",
+        "enlaces externos", "ver também", "ligações externas", "voci correlate",
+        "collegamenti esterni", "см. также", "ссылки",
     ),
 }
 _HEADING_LOOKUP = {name: kind for kind, names in _HEADINGS.items() for name in names}
