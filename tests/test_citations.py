@@ -232,3 +232,40 @@ def test_a_ditto_dash_takes_the_authors_of_the_entry_above() -> None:
     assert resolution.status is ResolutionStatus.RESOLVED
     assert resolution.reference_id == second.id
     assert second.id.startswith("westad2005")
+
+
+_RUSSIAN = """Статья
+
+Примечания
+
+1. Ландау 1988, с. 36.
+2. Там же, с. 37.
+3. Ландау и Лифшиц 1988, с. 40.
+4. Бахтин 1975, с. 12.
+
+Литература
+
+Ландау Л. Д., Лифшиц Е. М. Теоретическая физика. Т. 6. Гидродинамика. М.: Наука, 1988.
+Бахтин М. М. Вопросы литературы и эстетики. М.: Художественная литература, 1975.
+"""
+
+
+def test_a_russian_article_s_notes_resolve_to_its_literature() -> None:
+    checked = check_text(_RUSSIAN)
+    by_id = {r.id: r for r in checked.references}
+    assert set(by_id) == {"landau1988teoreticheskaya", "bakhtin1975voprosy"}
+    assert [(r.citation.kind, r.status, r.reference_id) for r in checked.resolutions] == [
+        (CitationKind.SHORT, ResolutionStatus.RESOLVED, "landau1988teoreticheskaya"),
+        (CitationKind.IBID, ResolutionStatus.RESOLVED, "landau1988teoreticheskaya"),
+        (CitationKind.SHORT, ResolutionStatus.RESOLVED, "landau1988teoreticheskaya"),
+        (CitationKind.SHORT, ResolutionStatus.RESOLVED, "bakhtin1975voprosy"),
+    ]
+    assert checked.resolutions[0].citation.locator == "p. 36"
+
+
+@pytest.mark.parametrize("text", ["Ebd., S. 12.", "Ebenda, S. 12.", "Ibídem, p. 12.",
+                                  "Там же, с. 12."])
+def test_ibid_in_other_languages(text: str) -> None:
+    [citation] = find_citations(Note("1", text, Location("doc.txt", 1, 1)))
+    assert citation.kind is CitationKind.IBID
+    assert citation.locator == "p. 12"

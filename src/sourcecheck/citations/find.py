@@ -3,7 +3,7 @@
 A note may hold several citations separated by semicolons, and prose around them. Each
 part is read as one of:
 
-- "Ibid." / "Ibid., 115." / "Ibidem"                        -> ibid
+- "Ibid." / "Ibid., 115." / "Ibidem" / "Ebd., S. 12" / "Там же" -> ibid
 - "Tanner, op. cit., 115."                                   -> op. cit.
 - "Harold M. Tanner, Where … (Bloomington: …, 2015), 112."    -> full (parsed as a reference)
 - "Westad 2003, p. 36" / "Zhou and Gao 1995, vol. 2, p. 44"  -> short (author-year)
@@ -27,8 +27,10 @@ from ..parsing.isbn_list import extract_isbns
 from ..parsing.reference import parse_cjk_reference, parse_reference_text
 
 _NOWHERE = Location("", 1, 1)  # cached citations are located when a note uses them
-_FAMILY = r"(?:(?:van|von|de|der|den|di|du|da|la|le|al|el|ter)\s+)*[A-ZÀ-Þ][\w'’-]+"
-_AUTHORS = rf"{_FAMILY}(?:\s*(?:,|,?\s+and|,?\s+&)\s+{_FAMILY})*(?:,?\s+et\s+al\.?)?"
+# A family name: Latin, Cyrillic ("Ландау 1988, с. 36") or Greek capitals first.
+_FAMILY = r"(?:(?:van|von|de|der|den|di|du|da|la|le|al|el|ter)\s+)*[A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]+"
+_AUTHORS = (rf"{_FAMILY}(?:\s*(?:,|,?\s+and|,?\s+&|\s+и)\s+{_FAMILY})*"
+            r"(?:,?\s+(?:et\s+al\.?|и\s+др\.?))?")
 
 
 def _locator_pattern(prefix: str = "") -> str:
@@ -39,7 +41,7 @@ def _locator_pattern(prefix: str = "") -> str:
     no_year = r"(?!1[5-9]\d\d\b|20\d\d\b)"
     return (
         rf"(?:(?:vol\.|volume|v\.|bd\.)\s*(?P<{prefix}vol>\d{{1,3}}|[IVXLC]{{1,6}})\s*[,:]?\s*)?"
-        rf"(?:(?:(?P<{prefix}marker>pp?\.|pages?|page|S\.)\s*)?"
+        rf"(?:(?:(?P<{prefix}marker>pp?\.|pages?|page|S\.|с\.)\s*)?"
         rf"(?P<{prefix}pages>(?({prefix}marker)|{no_year})[\dixvlc]+(?:\s*[–—-]+\s*[\dixvlc]+)?"
         rf"(?:\s*,\s*{no_year}\d+(?:\s*[–—-]+\s*\d+)?)*)"
         rf"|(?P<{prefix}chapter>(?:chap\.|ch\.|chapter)\s*\d+))?"
@@ -48,8 +50,8 @@ def _locator_pattern(prefix: str = "") -> str:
 
 _LOCATOR = _locator_pattern()
 _AUTHORS_RE = re.compile(_AUTHORS)
-_ET_AL = re.compile(r",?\s+et\s+al\.?$")
-_NAME_SEPARATORS = re.compile(r"\s*(?:,\s*and|,\s*&|\band\b|&|,)\s*")
+_ET_AL = re.compile(r",?\s+(?:et\s+al|и\s+др)\.?$")
+_NAME_SEPARATORS = re.compile(r"\s*(?:,\s*and|,\s*&|\band\b|&|,|\sи\s)\s*")
 _PAREN_PUBLICATION = re.compile(rf"\([^()]*:[^()]*,\s*{YEAR}\s*\)")
 _YEAR_RE = re.compile(YEAR)
 _LOCATOR_RE = re.compile(rf"^\s*{_LOCATOR}\s*\.?\s*$", re.I)
@@ -61,7 +63,10 @@ _AUTHOR_YEAR = re.compile(
 # Chinese "ibid.": 同上 / 同上书 / 同前注, optionally with "，第12页"
 _CJK_IBID = re.compile(r"^\s*(?:同上(?:书|書|注|註)?|同前(?:书|書|注|註)|前揭(?:书|書))"
                        r"\s*[，,。.]?\s*(?:第\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)\s*[页頁])?\s*[。.]?\s*$")
-_IBID = re.compile(r"^\s*(?:ibid(?:em)?|id)\.?\s*(?:,\s*(?P<locator>.*?))?\s*\.?\s*$", re.I)
+# "Ibid.", "Ibidem", "Id." and their German, Spanish and Russian forms ("Ebd.", "Ebenda",
+# "Ibídem", "Там же")
+_IBID = re.compile(r"^\s*(?:ibid(?:em)?|ibídem|id|ebd|ebenda|там\s+же)\.?\s*"
+                   r"(?:,\s*(?P<locator>.*?))?\s*\.?\s*$", re.I)
 _OP_CIT = re.compile(
     rf"^\s*(?P<authors>{_AUTHORS}),?\s+(?:op\.?\s*cit\.?|loc\.?\s*cit\.?)\s*(?:,\s*(?P<locator>.*?))?"
     r"\s*\.?\s*$",
