@@ -274,6 +274,11 @@ def _correct(raw: str, spans: list[TaggedSpan], fields: TaggedFields) -> list[Ta
     return merged
 
 
+def _bare(raw: str, span: TaggedSpan) -> str:
+    """A span's text without edge punctuation or parentheses ("(Chicago:" -> "Chicago")."""
+    return raw[span.start:span.end].strip(" ,.;:()")
+
+
 def _first(spans: list[TaggedSpan], label: str, start: int = 0) -> int | None:
     """Index of the first span labelled ``label`` at or after ``start``; None if none.
     Each span rule below reworks only that one span (and its neighbours)."""
@@ -431,8 +436,8 @@ def _publisher_before_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpa
                         TaggedSpan("address", start, following.end), *spans[index + 2:]]
             return spans
         if span.label == "address" and following.label == "publisher":
-            place = raw[following.start:following.end].strip(" ,.;:()")
-            if _is_place(place) and not _is_place(raw[span.start:span.end].strip(" ,.;:()")):
+            place = _bare(raw, following)
+            if _is_place(place) and not _is_place(_bare(raw, span)):
                 return [*spans[:index], TaggedSpan("publisher", span.start, span.end),
                         TaggedSpan("address", following.start, following.end),
                         *spans[index + 2:]]
@@ -454,11 +459,11 @@ def _publisher_run_on(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
         then = spans[index + 2] if index + 2 < len(spans) else None
         if span.label == "publisher" and following.label == "address" and not seen_address \
                 and then is not None and then.label == "publisher" and \
-                not _is_place(raw[following.start:following.end].strip(" ,.;:()")):
+                not _is_place(_bare(raw, following)):
             # "Houghton, | Mifflin & Co.: | Boston & New York,", "Department of Teaching,
             # | Learning, and Culture, | Texas A&M University": a publisher's inner comma
             # part is no place; the part after it is the place only if it is a known one
-            last = raw[then.start:then.end].strip(" ,.;:()")
+            last = _bare(raw, then)
             places = [p.strip() for p in re.split(r"\s*(?:&|\band\b)\s*", last)]
             if all(_is_place(p) for p in places):
                 return [*spans[:index], TaggedSpan("publisher", span.start, following.end),
@@ -468,7 +473,7 @@ def _publisher_run_on(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
         if span.label == "publisher" and following.label == "address" and seen_address:
             # "London: SCM | and Philadelphia: | Trinity Press": a second place and publisher
             if (then is not None and then.label == "publisher") or \
-                    _is_place(raw[following.start:following.end].strip(" ,.;:()")):
+                    _is_place(_bare(raw, following)):
                 return spans
             return [*spans[:index], TaggedSpan("publisher", span.start, following.end),
                     *spans[index + 2:]]
@@ -512,7 +517,7 @@ def _region_after_place(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     for index, span in enumerate(spans[:-1]):
         following = spans[index + 1]
         if span.label == "address" and following.label == "publisher":
-            text = raw[following.start:following.end].strip(" ,.;:()")
+            text = _bare(raw, following)
             if _is_region(text) and _is_place(text):
                 return [*spans[:index], TaggedSpan("address", span.start, following.end),
                         *spans[index + 2:]]
@@ -551,7 +556,7 @@ def _place_not_publisher(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     index = _first(spans, "publisher")
     if index is None or _first(spans, "publisher", index + 1) is not None:
         return spans
-    text = raw[spans[index].start:spans[index].end].strip(" ,.;:()")
+    text = _bare(raw, spans[index])
     if not _is_place(text) or _INSTITUTION.search(text) or PUBLISHER_WORD_RE.search(text):
         return spans  # "Universität Wien", "OUP Oxford" are publishers
     span = spans[index]
@@ -851,7 +856,7 @@ def _meeting_city_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Ta
         return spans
     span, place = spans[index], spans[index + 1]
     text = raw[span.start:span.end]
-    region = raw[place.start:place.end].strip(" ,.;:()")
+    region = _bare(raw, place)
     city = re.search(r"\s(?P<city>[A-Z][\w'’-]+),\s*$", text)
     if city is None or "," in region or not _MEETING.search(text) or \
             not (_is_region(region) and _is_place(region)):
