@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..models import Name
@@ -178,10 +179,9 @@ def parse_name(text: str, inverted: bool | None = None) -> Name:
     if is_chinese_family_first(text):
         family, _, given = text.partition(" ")
         return Name(family=family, given=given)
-    vancouver = _VANCOUVER.match(text) or _CYRILLIC_FAMILY_INITIALS.match(text) or \
-        _capital_family_first(text)
-    if vancouver and not is_corporate(text):
-        return Name(family=vancouver.group("family"), given=vancouver.group("given"))
+    family_first = next((m for m in (form(text) for form in _FAMILY_FIRST_FORMS) if m), None)
+    if family_first and not is_corporate(text):
+        return Name(family=family_first.group("family"), given=family_first.group("given"))
     if is_corporate(text) or not looks_like_personal_name(text):
         return Name(literal=text)
     tokens = text.split()
@@ -298,8 +298,8 @@ def _vancouver_list(part: str) -> list[tuple[str, bool]] | None:
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if len(pieces) < 2:
         return None
-    for match in (_VANCOUVER.match, _CYRILLIC_FAMILY_INITIALS.match, _capital_family_first):
-        if all(match(p) for p in pieces):
+    for form in _FAMILY_FIRST_FORMS:
+        if all(form(p) for p in pieces):
             return [(p, False) for p in pieces]
     return None
 
@@ -315,6 +315,12 @@ def _capital_family_first(text: str) -> re.Match[str] | None:
             all(w.lower() in _PARTICLES for w in words):
         return None
     return match
+
+
+# The forms of one name written family name first without a comma, each giving the groups
+# "family" and "given": Vancouver, GOST, and a family name in capitals.
+_FAMILY_FIRST_FORMS: tuple[Callable[[str], re.Match[str] | None], ...] = (
+    _VANCOUVER.match, _CYRILLIC_FAMILY_INITIALS.match, _capital_family_first)
 
 
 def _natural_pieces(pieces: list[str]) -> bool:
