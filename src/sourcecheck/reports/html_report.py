@@ -243,6 +243,15 @@ def _page_context() -> dict[str, object]:
     }
 
 
+def load_templates() -> None:
+    """Compile the page templates and the page context now (each is cached for the
+    process), so that processes forked afterwards share them instead of compiling them
+    each."""
+    for name in ("document.html.j2", "index.html.j2", "library.html.j2"):
+        _environment().get_template(name)
+    _page_context()
+
+
 def _render(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**_page_context(), **context)
 
