@@ -261,6 +261,11 @@ def test_a_russian_article_s_notes_resolve_to_its_literature() -> None:
         (CitationKind.SHORT, ResolutionStatus.RESOLVED, "bakhtin1975voprosy"),
     ]
     assert checked.resolutions[0].citation.locator == "p. 36"
+    # the last initial keeps its period at the end of the author span
+    assert [(n.family, n.given) for n in by_id["landau1988teoreticheskaya"].authors] == [
+        ("Ландау", "Л. Д."), ("Лифшиц", "Е. М.")]
+    assert [(n.family, n.given) for n in by_id["bakhtin1975voprosy"].authors] == [
+        ("Бахтин", "М. М.")]
 
 
 @pytest.mark.parametrize("text", ["Ebd., S. 12.", "Ebenda, S. 12.", "Ibídem, p. 12.",

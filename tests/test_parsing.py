@@ -242,6 +242,15 @@ def test_split_names_natural_order_between_commas(text: str, expected: list[str]
     pytest.param("Бахтин М. М.", [("Бахтин", "М. М.")], id="cyrillic-one"),
     pytest.param("Ландау Л. Д., Лифшиц Е. М.", [("Ландау", "Л. Д."), ("Лифшиц", "Е. М.")],
                  id="cyrillic-two"),
+    # the same in Latin letters, with or without spaces between the initials
+    pytest.param("Landau L. D., Lifshitz E. M.", [("Landau", "L. D."), ("Lifshitz", "E. M.")],
+                 id="latin-initials-two"),
+    pytest.param("Smith J.A., Jones B.C., Brown D.",
+                 [("Smith", "J.A."), ("Jones", "B.C."), ("Brown", "D.")], id="latin-initials-three"),
+    pytest.param("Smith J. A. and Jones B.", [("Smith", "J. A."), ("Jones", "B")],
+                 id="latin-initials-and"),
+    pytest.param("van Dijk T. A.", [("van Dijk", "T. A.")], id="latin-initials-particle"),
+    pytest.param("Hwang I.-W.", [("Hwang", "I.-W.")], id="latin-initials-hyphen"),
     # French: the family name in capitals first
     pytest.param("BOURDIEU Pierre", [("BOURDIEU", "Pierre")], id="capital-family"),
     pytest.param("LE ROY LADURIE Emmanuel", [("LE ROY LADURIE", "Emmanuel")],

@@ -36,6 +36,7 @@ from .fields import (
 from .gazetteer import CITY_WORDS, REGION_NAMES, REGION_WORDS, STATE_CODES
 from .names import (
     NAME_PARTICLES,
+    is_any_initial,
     is_corporate,
     is_initial,
     looks_like_personal_name,
@@ -120,7 +121,7 @@ def trim(raw: str, start: int, end: int) -> tuple[int, int]:
             break
     if end < len(raw) and raw[end] == ".":
         last = raw[start:end].rsplit(None, 1)[-1] if raw[start:end].strip() else ""
-        if last.lower() in _KEEP_PERIOD or is_initial(last + "."):
+        if last.lower() in _KEEP_PERIOD or is_any_initial(last + "."):  # "M.", "Д."
             end += 1
     return start, end
 

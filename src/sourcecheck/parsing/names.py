@@ -55,6 +55,13 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.\-À-ÿ\u0100-\u
 _VANCOUVER = re.compile(r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
                         r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
                         r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s(?P<given>[A-Z](?:-?[A-Z]){0,3})\.?$")
+# Family name first, then the initials with their periods: "Landau L. D.", "Smith J.A.",
+# "van Dijk T. A." (GOST transliterated, and Harvard variants). Natural order puts the
+# initials first, so a name that ends in them is written family first.
+_FAMILY_DOTTED_INITIALS = re.compile(
+    r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
+    r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
+    r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s(?P<given>[A-Z]\.(?:\s?-?[A-Z]\.){0,3})$")
 # Russian and other Cyrillic bibliographies (GOST): the family name, then the initials
 # with their periods: "Ландау Л. Д.", "Лифшиц Е. М".
 _CYRILLIC_FAMILY_INITIALS = re.compile(
@@ -75,15 +82,21 @@ def strip_final_period(text: str) -> str:
     if not text.endswith("."):
         return text
     last = text.rsplit(None, 1)[-1].split(",")[-1]
-    return text if is_initial(last) or _CYRILLIC_INITIAL.match(last) else text[:-1].rstrip()
+    return text if is_any_initial(last) else text[:-1].rstrip()
 
 
 _CYRILLIC_INITIAL = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$")  # "Д.", the end of "Ландау Л. Д."
 
 
 def is_initial(token: str) -> bool:
-    """"M.", "J.R.", "J.-P.", "M" — an abbreviated given name."""
+    """"M.", "J.R.", "J.-P.", "M" — an abbreviated given name, in Latin letters (the
+    tagger's features are built on this test)."""
     return bool(_INITIAL.match(token))
+
+
+def is_any_initial(token: str) -> bool:
+    """An initial in Latin or Cyrillic letters: "M.", "J.R.", "Д.", "Л.Д."."""
+    return is_initial(token) or bool(_CYRILLIC_INITIAL.match(token))
 
 
 # One syllable: an initial (or none) and a final; the regex engine backtracks through
@@ -292,15 +305,17 @@ def _natural_comma_list(part: str) -> list[tuple[str, bool]] | None:
 
 
 def _vancouver_list(part: str) -> list[tuple[str, bool]] | None:
-    """"Pérez-Higueras JJ, Arias A, de la Macorra JC" (Vancouver), "Ландау Л. Д., Лифшиц
-    Е. М." (GOST), "ACKET Claude, BACHER Pierre": every comma piece a family name first,
-    in one of these forms; None otherwise."""
+    """"Pérez-Higueras JJ, Arias A, de la Macorra JC" (Vancouver), "Smith J.A., Brown D."
+    and "Ландау Л. Д., Лифшиц Е. М." (GOST), "ACKET Claude, BACHER Pierre": every comma
+    piece a family name first, all in one of these forms; None otherwise."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if len(pieces) < 2:
         return None
     for form in _FAMILY_FIRST_FORMS:
-        if all(form(p) for p in pieces):
-            return [(p, False) for p in pieces]
+        matches = [form(p) for p in pieces]
+        if all(matches):  # each as "Family, Given", read in the list's own form
+            return [(f"{m.group('family')}, {m.group('given')}", True)
+                    for m in matches if m]
     return None
 
 
@@ -318,9 +333,11 @@ def _capital_family_first(text: str) -> re.Match[str] | None:
 
 
 # The forms of one name written family name first without a comma, each giving the groups
-# "family" and "given": Vancouver, GOST, and a family name in capitals.
+# "family" and "given": Vancouver, initials with periods (Latin, then Cyrillic: GOST), and
+# a family name in capitals.
 _FAMILY_FIRST_FORMS: tuple[Callable[[str], re.Match[str] | None], ...] = (
-    _VANCOUVER.match, _CYRILLIC_FAMILY_INITIALS.match, _capital_family_first)
+    _VANCOUVER.match, _FAMILY_DOTTED_INITIALS.match, _CYRILLIC_FAMILY_INITIALS.match,
+    _capital_family_first)
 
 
 def _natural_pieces(pieces: list[str]) -> bool:
