@@ -925,3 +925,44 @@ def test_a_province_ends_a_publisher_s_place() -> None:
         ("publisher", "Department of Computer Science, University of Waterloo, Waterloo, Ontario.")))
     assert fields.publisher == "Department of Computer Science, University of Waterloo"
     assert fields.address == "Waterloo, Ontario"
+
+
+# One list of role words (ed., Hrsg., Hgg., dir., éd., a cura di, coord.) for every rule
+# that finds editors by their role; before it, each rule knew a different part of it.
+@pytest.mark.parametrize(("container", "editors", "booktitle"), [
+    ("In: Anna Weber, Hgg., Räume der Stadt.", ["Weber"], "Räume der Stadt"),
+    ("in Marc Bloch, dir., Histoire rurale.", ["Bloch"], "Histoire rurale"),
+])
+def test_every_role_word_ends_the_editors_opening_a_container(container: str,
+                                                              editors: list[str],
+                                                              booktitle: str) -> None:
+    raw = f"Kern, Ute. 2007. Das Zimmer. {container} Berlin: Akademie, 27-63."
+    fields = read_tagged(raw, _spans(raw, ("author", "Kern, Ute."), ("date", "2007."),
+                                     ("title", "Das Zimmer."), ("booktitle", container),
+                                     ("address", "Berlin:"), ("publisher", "Akademie,"),
+                                     ("pages", "27-63.")))
+    assert [n.family for n in fields.editors] == editors
+    assert fields.booktitle == booktitle
+
+
+@pytest.mark.parametrize(("editor_span", "editors", "booktitle"), [
+    ("In Histoire de la France, dir. Jean Favier,", ["Favier"], "Histoire de la France"),
+    ("in Carlo Rossi (a cura di), Studi di storia,", ["Rossi"], "Studi di storia"),
+])
+def test_every_role_word_splits_an_in_editor_span(editor_span: str, editors: list[str],
+                                                  booktitle: str) -> None:
+    raw = f"Kern, U. 2007. Das Zimmer. {editor_span} 27-63."
+    fields = read_tagged(raw, _spans(raw, ("author", "Kern, U."), ("date", "2007."),
+                                     ("title", "Das Zimmer."), ("editor", editor_span),
+                                     ("pages", "27-63.")))
+    assert [n.family for n in fields.editors] == editors
+    assert fields.booktitle == booktitle
+
+
+def test_dir_ends_the_editors_before_a_title() -> None:
+    raw = "Duby, Georges (dir.) Histoire de la France rurale. Paris: Seuil, 1975."
+    fields = read_tagged(raw, _spans(
+        raw, ("editor", "Duby, Georges (dir.) Histoire de la France rurale."),
+        ("address", "Paris:"), ("publisher", "Seuil,"), ("date", "1975.")))
+    assert [n.family for n in fields.editors] == ["Duby"]
+    assert fields.title == "Histoire de la France rurale"

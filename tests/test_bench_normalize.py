@@ -33,6 +33,9 @@ bench = _load_benchmark()
     pytest.param("author", "Tanner, Harold M., and Odd Arne Westad (eds.)",
                  "Harold M. Tanner; Westad, Odd Arne", id="names-as-token-sets"),
     pytest.param("author", "舒仁輝 ，", "舒, 仁輝", id="chinese-name-characters"),
+    pytest.param("editor", "in P. Rossi (a cura di),", "Rossi, P.", id="italian-role"),
+    pytest.param("editor", "Anna Weber, Paul Roth (Hgg.):", "Weber, Anna; Roth, Paul",
+                 id="german-plural-role"),
     pytest.param("booktitle", "In: Proceedings of the Third Workshop,",
                  "Proceedings of the Third Workshop", id="container-lead-in"),
     pytest.param("booktitle", "In The Foucault Effect: Studies in Governmentality",
@@ -54,6 +57,7 @@ def test_same_value(field: str, gold: str, parsed: str) -> None:
     pytest.param("booktitle", "In the Proceedings of PODS 92", "the Proceedings of PODS 92",
                  id="in-the-goes-whole"),
     pytest.param("author", "Westad, Odd Arne", "Westad, Arne", id="a-missing-given-name"),
+    pytest.param("author", "Di Stefano, Carlo", "Stefano, Carlo", id="di-alone-is-a-name-s"),
     pytest.param("volume", "2012;30(15):", "2012", id="the-year-is-no-volume"),
     pytest.param("pages", "28, 29", "28", id="a-page-list-is-whole"),
 ])

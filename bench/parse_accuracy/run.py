@@ -24,7 +24,8 @@ one core, caches cleared before each timed pass, best of ``--runs``).
 
 Exact match: both sides NFKC-normalized, case-folded, punctuation dropped, whitespace
 collapsed. Authors and editors are compared as sets of name tokens (without "and", "et
-al.", "ed."/"eds.", "edited by", "In"; a Chinese character is a token of its own, as
+al.", "ed."/"eds.", "edited by", "Hrsg.", "Hg(g).", "dir.", "éd(s).", "a cura di",
+"coord.", "In"; a Chinese character is a token of its own, as
 Chinese names are written unspaced). Containers (booktitle, journal) are read as
 AnyStyle's own normalizer reads its labels: without a lead-in "In:", "In", "In the".
 Pages, volume and edition are compared as values, not as written labels: "pp. 45–67" and
@@ -72,7 +73,9 @@ FIELDS = ("author", "title", "year", "publisher", "address", "edition", "volume"
           "isbn", "booktitle", "journal", "editor")
 BOOK_TARGET_FIELDS = ("author", "title", "year", "publisher", "address")
 _NAME_STOP = frozenset({"and", "et", "al", "others", "ed", "eds", "editor", "editors", "edited",
-                        "by", "in", "hrsg", "hg", "trans", "translated", "u", "a"})
+                        "by", "in", "hrsg", "hg", "hgg", "dir", "éd", "éds", "coord", "trans",
+                        "translated", "u", "a"})
+_ROLE_PHRASE = re.compile(r"\ba cura di\b")  # Italian "(a cura di)": "di" alone is a name's
 _LABEL_WORDS = frozenset({"p", "pp", "page", "pages", "s", "vol", "vols", "volume", "volumes",
                           "no", "v", "bd", "tome", "nr"})
 _NUMBER = re.compile(r"^(?:\d+|[ivxlcdm]+)$")
@@ -93,7 +96,8 @@ _HAN = re.compile(f"([{HAN}])")
 
 
 def _names(text: str) -> frozenset[str]:
-    return frozenset(t for t in _HAN.sub(r" \1 ", fold(text)).split() if t not in _NAME_STOP)
+    folded = _ROLE_PHRASE.sub(" ", fold(text))
+    return frozenset(t for t in _HAN.sub(r" \1 ", folded).split() if t not in _NAME_STOP)
 
 
 # Vancouver's "2012;30(15)" is labelled as one volume span: its volume is 30, not the year

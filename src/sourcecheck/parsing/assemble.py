@@ -61,12 +61,16 @@ _QUOTES = (("“", "”"), ("\"", "\""))
 # A final period that belongs to the word: "Harold M.", "Norton & Co.", "Inc.".
 _KEEP_PERIOD = frozenset({"co", "inc", "ltd", "corp", "bros", "jr", "sr", "st", "cie", "eds",
                           "ed", "al", "u.s", "d.c"})
+# An editor's role word, in any case: "ed.", "eds.", "Hrsg.", "Hg.", "Hgg.", "dir.",
+# "éd(s).", "a cura di", "coord.". One list for every rule that finds editors' names by
+# their role or strips the role from them.
+_ROLE_WORD = r"(?i:eds?|hrsg|hgg?|dir|éds?|a cura di|coord)"
 _EDITOR_WORDS = re.compile(
     r"^(?:in:?\s+)?(?:(?:edited|ed\.|eds\.|hrsg\.|hg\.)\s+(?:by|von)\s+)?|"
-    r"[,\s]*\(?\b(?:eds?|editors?|hrsg|hg|dir|comp|éds?)\b\.?\)?[.,:;\s]*$",
+    rf"[,\s]*\(?\b(?:{_ROLE_WORD}|editors?|comp)\b\.?\)?[.,:;\s]*$",
     re.I)
 _EDITOR_MARK = re.compile(
-    r"(?:,\s*|\s+)\(?(?:eds?\.|editors?|Hrsg\.?|Hg\.|dir\.|comp\.|éds?\.)\)?[.,]?\s*$", re.I)
+    rf"(?:,\s*|\s+)\(?(?:{_ROLE_WORD}\.|hrsg|editors?|a cura di|comp\.)\)?[.,]?\s*$", re.I)
 # A container's lead-in, matched at a span's start ("^" would be the string's): "In:",
 # "In", "In the", before a word that is not lower case ("In search of …" is a title), as
 # AnyStyle's container normalizer reads it.
@@ -606,7 +610,8 @@ def _author_before_the_date(spans: list[TaggedSpan]) -> list[TaggedSpan]:
 
 # "…, eds. Tsimshian Narratives", "… (Hrsg.) Handbuch …": the role word that ends a list of
 # editors, then a capitalised word.
-_EDITORS_THEN = re.compile(r"(?:,\s*(?:eds?|Hrsg|Hg)\.|\((?:eds?|Hrsg|Hg)\.?\)[.,]?)\s+(?=[A-Z])")
+_EDITORS_THEN = re.compile(
+    rf"(?:,\s*{_ROLE_WORD}\.|\({_ROLE_WORD}\.?\)[.,]?)\s+(?=[A-Z])")
 
 
 def _title_out_of_editors(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -812,9 +817,8 @@ def _editors_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
 # The role that ends the editors' names at a container's start: "…, ed, ", "…, ed. ",
 # "… (Hgg.): ", "… (a cura di), ".
 _ROLE_AFTER_NAMES = re.compile(
-    r"(?:,\s*(?:eds?|hrsg|hg)\.?,?|\s*\((?:eds?|hrsg|hgg?|dir|éds?|a cura di|coord)\.?\)[.,:]?)"
-    r"\s+(?=\S)", re.I)
-_ROLE_WORD_FIRST = re.compile(r"(?:eds?|hrsg|hg)\.?\s+(?=\S)", re.I)
+    rf"(?:,\s*{_ROLE_WORD}\.?,?|\s*\({_ROLE_WORD}\.?\)[.,:]?)\s+(?=\S)")
+_ROLE_WORD_FIRST = re.compile(rf"{_ROLE_WORD}\.?\s+(?=\S)")
 
 
 def _editors_with_role_in_container(raw: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -868,8 +872,8 @@ def _meeting_city_out_of_container(raw: str, spans: list[TaggedSpan]) -> list[Ta
 
 
 # Where a container's title ends and its editors begin inside one "In …" span.
-_EDS_AFTER = re.compile(r",?\s+(?:eds?\.|edited by|hrsg\.|hg\.)\s", re.I)
-_EDS_BEFORE = re.compile(r"\((?:eds?|hrsg|hgg?|dir|éds?)\.?\)[.,:]?\s+", re.I)
+_EDS_AFTER = re.compile(rf",?\s+(?:{_ROLE_WORD}\.|(?i:edited by))\s")
+_EDS_BEFORE = re.compile(rf"\({_ROLE_WORD}\.?\)[.,:]?\s+")
 _QUESTION_END = re.compile(r"[?!]\s+")
 _IN_AT = re.compile(r"in:?\s+", re.I)  # matched at a span's start ("^" is the string's)
 
