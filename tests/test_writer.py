@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,18 @@ def test_a_workers_failed_write_is_an_oserror(spied: Path, tmp_path: Path) -> No
     with pytest.raises(IsADirectoryError):
         _write(out, 2, _documents())
     assert spied.exists()  # it was a worker's write
+
+
+def _dying_worker(indices: range) -> list[str | None]:
+    os._exit(3)  # as a worker the kernel kills for memory ends
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(writer, "MIN_DOCUMENTS_PER_JOB", 2)
+    monkeypatch.setattr(writer, "_write_in_worker", _dying_worker)
+    with pytest.raises(BrokenProcessPool):
+        _write(tmp_path / "reports", 2, _documents())
 
 
 def test_no_fork_while_another_thread_runs(spied: Path, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ import multiprocessing
 import sys
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,7 +129,9 @@ class ReportWriter:
         # The collector would walk, and so copy, every inherited page in each worker.
         gc.freeze()
         try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            # A worker that dies (killed, out of memory) fails the run with BrokenProcessPool
+            # instead of leaving it waiting, as multiprocessing.Pool would.
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 return [j for chunk in pool.map(_write_in_worker, chunks) for j in chunk]
         finally:
             _FORKED_FROM = None
