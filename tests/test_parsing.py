@@ -9,6 +9,7 @@ import pytest
 from sourcecheck import parse_reference
 from sourcecheck.fieldmap import reference_fields
 from sourcecheck.models import Name, Qualifier, ReferenceKind
+from sourcecheck.parsing.fields import normalize_edition
 from sourcecheck.parsing.isbn_list import extract_isbns, volume_label_problem
 from sourcecheck.parsing.names import is_chinese_family_first, parse_name, split_names
 
@@ -279,6 +280,22 @@ def test_u_a_without_its_last_period_is_et_al() -> None:
     names, others = split_names("Apel, Karl-Otto u. a")
     assert [(n.family, n.given) for n in names] == [("Apel", "Karl-Otto")]
     assert others
+
+
+@pytest.mark.parametrize(("written", "edition"), [
+    ("3rd ed.", "3"), ("Second edition", "2"), ("Revised ed.", "Revised"),
+    ("3. Aufl.", "3"), ("2. verb. u. erw. Aufl.", "2"), ("3e éd.", "3"), ("1re édition", "1"),
+    ("3ª edición", "3"), ("2.ª edição", "2"), ("2a edizione", "2"), ("3e druk", "3"),
+    ("3-е изд.", "3"), ("Nachdruck", "Nachdruck"),
+])
+def test_an_edition_is_its_number_in_every_language(written: str, edition: str) -> None:
+    assert normalize_edition(written) == edition
+
+
+def test_a_german_edition_reaches_the_fields_as_its_number() -> None:
+    reference = parse_reference("Weber, M. (2002). Die protestantische Ethik und der Geist "
+                                "des Kapitalismus (3. Aufl.). München: Beck.")
+    assert reference.fields["edition"] == "3"
 
 
 # --- ISBN lists -------------------------------------------------------------------

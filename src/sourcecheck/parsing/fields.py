@@ -113,11 +113,23 @@ def year_span(year: str | None) -> tuple[int, int] | None:
     return first, max(first, last)
 
 
+# A numbered edition in other languages: German "3. Aufl." / "3., überarb. Auflage", French
+# "3e éd." / "1re édition", Spanish, Italian and Portuguese "3a ed." / "3ª edición" /
+# "2.ª edição" / "2a edizione", Dutch "3e druk", Russian "3-е изд.".
+_EDITION_OTHER_LANGUAGES = re.compile(
+    r"\b(?P<number>\d{1,2})(?:\.|e|re|er|ème|eme|a|ª|\.ª|\.a|-е|-e)?,?\s*"
+    r"(?:[^\W\d_]+\.?,?\s+){0,3}?"  # "überarb.", "verb. u. erw."
+    r"(?:Aufl\b|Auflage|éd\b|édition|ed\b|edición|edizione|edição|druk|изд\b|издание)",
+    re.I)
+
+
 def normalize_edition(text: str) -> str:
-    """"1st Edition" -> "1"; "Second edition" -> "2"; "Revised ed." -> "Revised"."""
+    """"1st Edition" -> "1"; "Second edition" -> "2"; "Revised ed." -> "Revised"; "3.
+    Aufl." and "3e éd." -> "3"."""
     match = EDITION_RE.search(text)
     if not match:
-        return text.strip()
+        other = _EDITION_OTHER_LANGUAGES.search(text)
+        return other.group("number") if other else text.strip()
     if match.group("number"):
         return match.group("number")
     word = match.group("edition").lower().rstrip(".")
