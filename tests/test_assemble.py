@@ -966,3 +966,17 @@ def test_dir_ends_the_editors_before_a_title() -> None:
         ("address", "Paris:"), ("publisher", "Seuil,"), ("date", "1975.")))
     assert [n.family for n in fields.editors] == ["Duby"]
     assert fields.title == "Histoire de la France rurale"
+
+
+@pytest.mark.parametrize(("series_span", "series"), [
+    ("(= Kritische Studienausgabe,", "Kritische Studienausgabe"),
+    ("coll. « Bibliothèque des histoires ».", "Bibliothèque des histoires"),
+    ("collection « Que sais-je ? ».", "Que sais-je ?"),
+    ("Collection Development Series.", "Collection Development Series"),
+])
+def test_a_series_loses_its_label(series_span: str, series: str) -> None:
+    raw = f"Roth, Paul. Die Stadt. München: dtv, 1999. {series_span}"
+    fields = read_tagged(raw, _spans(raw, ("author", "Roth, Paul."), ("title", "Die Stadt."),
+                                     ("address", "München:"), ("publisher", "dtv,"),
+                                     ("date", "1999."), ("series", series_span)))
+    assert fields.series == series

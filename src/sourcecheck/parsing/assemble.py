@@ -1146,6 +1146,19 @@ def _read_container(name: str) -> _Reader:
     return read
 
 
+# The label before a series' name: German "(= Kritische Studienausgabe, Bd. 4)", French
+# "coll. « Bibliothèque des histoires »" and "collection « Que sais-je ? »".
+_SERIES_LABEL = re.compile(r"=\s*|(?i:coll\.\s*|collection\s*(?=[«\"“]))")
+
+
+def _read_series(raw: str, start: int, end: int, fields: TaggedFields) -> None:
+    start, end = trim(raw, start, end)
+    label = _SERIES_LABEL.match(raw, start, end)
+    if label and label.end() < end:
+        start, end = trim(raw, label.end(), end)
+    _read_container("series")(raw, start, end, fields)
+
+
 def _read_edition(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     _set(fields, "edition", normalize_edition(raw[start:end]), start, end)
 
@@ -1345,5 +1358,5 @@ _READERS: dict[str, _Reader] = {
     "pages": _read_pages,
     "publisher": _read_publisher,
     "address": _read_address,
-    "series": _read_container("series"),
+    "series": _read_series,
 }
