@@ -4,6 +4,7 @@ that runs other threads never forks."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Iterator
@@ -69,7 +70,9 @@ def test_forked_workers_write_the_files_one_process_writes(spied: Path, tmp_path
     documents = _documents()
     alone = _write(tmp_path / "one", 1, documents)
     assert not spied.exists()  # one job: no worker
+    frozen_before = gc.get_freeze_count()
     together = _write(tmp_path / "three", 3, documents)
+    assert gc.get_freeze_count() == frozen_before  # the collector is as it was
     workers = set(spied.read_text(encoding="utf-8").split())
     assert len(workers) >= 2 and str(os.getpid()) not in workers
     assert together.keys() == alone.keys()

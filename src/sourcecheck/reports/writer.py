@@ -127,6 +127,7 @@ class ReportWriter:
         global _FORKED_FROM
         _FORKED_FROM = self
         # The collector would walk, and so copy, every inherited page in each worker.
+        frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
             # A worker that dies (killed, out of memory) fails the run with BrokenProcessPool
@@ -135,7 +136,8 @@ class ReportWriter:
                 return [j for chunk in pool.map(_write_in_worker, chunks) for j in chunk]
         finally:
             _FORKED_FROM = None
-            gc.unfreeze()
+            if not frozen_before:  # a caller's own freeze (the command line's) stays
+                gc.unfreeze()
 
     def finish(self) -> None:
         """Write every document's reports, then the indexes, the whole-run report,
