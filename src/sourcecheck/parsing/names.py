@@ -50,18 +50,18 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", 
 NAME_PARTICLES = _PARTICLES
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$|^[A-Z]$")
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’.\-À-ÿ\u0100-\u024f]*$")
+# A family name written before the initials: particles, then capitalised words.
+_FAMILY_BEFORE_INITIALS = (r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
+                           r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
+                           r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s")
 # Vancouver (medicine): "Pérez-Higueras JJ", "de la Macorra JC": family name(s), then
 # the given names' initials run together in capitals, no periods.
-_VANCOUVER = re.compile(r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
-                        r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
-                        r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s(?P<given>[A-Z](?:-?[A-Z]){0,3})\.?$")
+_VANCOUVER = re.compile(_FAMILY_BEFORE_INITIALS + r"(?P<given>[A-Z](?:-?[A-Z]){0,3})\.?$")
 # Family name first, then the initials with their periods: "Landau L. D.", "Smith J.A.",
 # "van Dijk T. A." (GOST transliterated, and Harvard variants). Natural order puts the
 # initials first, so a name that ends in them is written family first.
 _FAMILY_DOTTED_INITIALS = re.compile(
-    r"^(?P<family>(?:(?:van|von|de|der|den|del|della|di|da|du|la|le)\s+)*"
-    r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w'’\-À-ÿ\u0100-\u024f]+"
-    r"(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-À-ÿ\u0100-\u024f]+)*)\s(?P<given>[A-Z]\.(?:\s?-?[A-Z]\.){0,3})$")
+    _FAMILY_BEFORE_INITIALS + r"(?P<given>[A-Z]\.(?:\s?-?[A-Z]\.){0,3})$")
 # Russian and other Cyrillic bibliographies (GOST): the family name, then the initials
 # with their periods: "Ландау Л. Д.", "Лифшиц Е. М".
 _CYRILLIC_FAMILY_INITIALS = re.compile(
