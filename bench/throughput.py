@@ -1,12 +1,12 @@
 """Throughput of `sourcecheck check`, offline, on 1,000 generated seed-like documents.
 
 Measures the whole process as a user runs it: interpreter start-up, reading, parsing,
-checking, and writing a Markdown and a JSON report per document, the index, the run's
-JSON report and references.bib. Reports go to a new folder on the machine's temporary
-disk for every run, to the same folder on that disk again for every run (a user's rerun
-into ``reports/``), and (where /dev/shm exists) to a new folder in memory, to show how
-much of the time is the disk's; by default (one process per CPU writes the reports) and
-with one process (``-j 1``).
+checking, and writing a Markdown, a JSON and an HTML report per document, the indexes,
+the run's JSON report, references.bib and the source library. Reports go to a new
+folder on the machine's temporary disk for every run, to the same folder on that disk
+again for every run (a user's rerun into ``reports/``), and (where /dev/shm exists) to a
+new folder in memory, to show how much of the time is the disk's; by default (one
+process per CPU writes the reports) and with one process (``-j 1``).
 
     python bench/throughput.py [--documents 1000] [--runs 5]
 """

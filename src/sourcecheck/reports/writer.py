@@ -85,7 +85,6 @@ class ReportWriter:
         out.mkdir(parents=True, exist_ok=True)
         self._names: list[str] = []
         self._documents: list[CheckedDocument] = []
-        self._json: list[str] = []
 
     def _write(self, name: str, text: str) -> None:
         (self.out / name).write_text(text, encoding="utf-8")
@@ -142,7 +141,7 @@ class ReportWriter:
     def finish(self) -> None:
         """Write every document's reports, then the indexes, the whole-run report,
         references.bib and the library."""
-        self._json = [j for j in self._write_documents() if j is not None]
+        document_json = [j for j in self._write_documents() if j is not None]
         if "md" in self.formats:
             self._write("index.md", render_index(self._documents, self._names))
         library = build_library(self._documents) if "library" in self.formats else None
@@ -156,7 +155,7 @@ class ReportWriter:
                 self._write("library.html", render_library_html(
                     library, self._documents, self._names, pages))
         if "json" in self.formats:
-            self._write("report.json", _envelope(self._json, self._documents))
+            self._write("report.json", _envelope(document_json, self._documents))
         if "bib" in self.formats:
             self._write("references.bib",
                         to_bibtex(r for d in self._documents for r in d.references))
