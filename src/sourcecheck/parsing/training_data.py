@@ -234,6 +234,24 @@ def _unseen(names: tuple[str, ...]) -> list[LabelledReference]:
     return kept
 
 
+def outside_training(references: list[LabelledReference]) -> list[LabelledReference]:
+    """The ``references`` that share neither folded text nor folded title (three words or
+    more) with any core string, training or held-out, nor with anything else trained on
+    (``project_examples``), each text once: a set for testing the shipped model on
+    strings that neither its training nor the held-out split holds in any copy."""
+    known = read_labelled(data_path(ANYSTYLE_FILE)) + project_examples()
+    texts = {_folded(r.text) for r in known}
+    titles = {_title_key(r) for r in known} - {""}
+    kept = []
+    for reference in references:
+        text = _folded(reference.text)
+        if text in texts or _title_key(reference) in titles:
+            continue
+        texts.add(text)
+        kept.append(reference)
+    return kept
+
+
 def training_set() -> list[LabelledReference]:
     """Everything the shipped model is trained on: AnyStyle's core set minus the held-out
     split and ``project_examples``."""
