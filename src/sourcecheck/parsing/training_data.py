@@ -222,15 +222,21 @@ def _unseen(names: tuple[str, ...]) -> list[LabelledReference]:
     """The references of ``names`` that share neither folded text nor folded title with
     any string of the core set, each text once."""
     core_texts, titles = _core_keys()
-    texts = set(core_texts)
+    return _keep_new([r for name in names for r in read_labelled(data_path(name))],
+                     set(core_texts), titles)
+
+
+def _keep_new(references: list[LabelledReference], texts: set[str],
+              titles: frozenset[str]) -> list[LabelledReference]:
+    """The ``references`` whose folded text is not in ``texts`` and whose folded title is
+    not in ``titles``; each kept text joins ``texts``, so a repeat is kept once."""
     kept = []
-    for name in names:
-        for reference in read_labelled(data_path(name)):
-            text = _folded(reference.text)
-            if text in texts or _title_key(reference) in titles:
-                continue
-            texts.add(text)
-            kept.append(reference)
+    for reference in references:
+        text = _folded(reference.text)
+        if text in texts or _title_key(reference) in titles:
+            continue
+        texts.add(text)
+        kept.append(reference)
     return kept
 
 
@@ -240,16 +246,8 @@ def outside_training(references: list[LabelledReference]) -> list[LabelledRefere
     (``project_examples``), each text once: a set for testing the shipped model on
     strings that neither its training nor the held-out split holds in any copy."""
     known = read_labelled(data_path(ANYSTYLE_FILE)) + project_examples()
-    texts = {_folded(r.text) for r in known}
-    titles = {_title_key(r) for r in known} - {""}
-    kept = []
-    for reference in references:
-        text = _folded(reference.text)
-        if text in texts or _title_key(reference) in titles:
-            continue
-        texts.add(text)
-        kept.append(reference)
-    return kept
+    return _keep_new(references, {_folded(r.text) for r in known},
+                     frozenset(_title_key(r) for r in known) - {""})
 
 
 def training_set() -> list[LabelledReference]:
