@@ -392,18 +392,26 @@ def score_unseen(runs: int) -> int:
     """The shipped model on AnyStyle's bad.xml, peers side by side, as for the held-out
     split (a second estimate of accuracy on strings training never saw)."""
     unseen = unseen_references()
+    print_table("AnyStyle's bad.xml, strings training never saw",
+                score_with_peers(unseen, runs), unseen, targets=False)
+    return 0
+
+
+def score_with_peers(references: list[LabelledReference], runs: int
+                     ) -> list[tuple[str, Score, float | None]]:
+    """sourcecheck, its rules alone and refextract (when installed) on ``references``,
+    each timed over ``runs`` passes."""
     parsers: list[tuple[str, Callable[[str], dict[str, Value | None]], bool]] = [
-        ("sourcecheck", _sourcecheck, True), ("rules only", _rules, True)]
+        ("sourcecheck", _sourcecheck, True),
+        ("rules only", _rules, True),
+    ]
     refextract, note = _refextract()
     if refextract is not None:
         parsers.append(("refextract", refextract, False))
     else:
         print(f"Peer missing: {note}")
-    results = [(name, *run_parser(name, parse, unseen, runs, clear))
-               for name, parse, clear in parsers]
-    print_table("AnyStyle's bad.xml, strings training never saw", results, unseen,
-                targets=False)
-    return 0
+    return [(name, *run_parser(name, parse, references, runs, clear))
+            for name, parse, clear in parsers]
 
 
 def score_other_sets(parameters: dict[str, float | int | bool]) -> int:
@@ -453,19 +461,7 @@ def main() -> int:
     if args.unseen:
         return score_unseen(args.runs)
     _training, held_out = split_anystyle()
-    parsers: list[tuple[str, Callable[[str], dict[str, Value | None]], bool]] = [
-        ("sourcecheck", _sourcecheck, True),
-        ("rules only", _rules, True),
-    ]
-    refextract, note = _refextract()
-    if refextract is not None:
-        parsers.append(("refextract", refextract, False))
-    else:
-        print(f"Peer missing: {note}")
-    results: list[tuple[str, Score, float | None]] = [
-        (name, *run_parser(name, parse, held_out, args.runs, clear))
-        for name, parse, clear in parsers]
-    print_table("Held-out split", results, held_out)
+    print_table("Held-out split", score_with_peers(held_out, args.runs), held_out)
     return 0
 
 

@@ -755,12 +755,12 @@ def _names_out_of_title_start(raw: str, spans: list[TaggedSpan]) -> list[TaggedS
         if head.endswith(":") and not any(is_initial(w) or _INITIALS.match(w)
                                           for w in head.rstrip(" :").split()):
             return spans  # "China: A History" — names before a colon have initials
+        listed = re.search(r",\s+(?:and|&)\s", head) is not None  # "…, and Gordon Donaldson."
         parts = [p.strip(" .:") for p in re.split(r",|\s+(?:and|&)\s+", head)]
-        parts = [p for p in parts if p] if re.search(r",\s+(?:and|&)\s", head) else parts
+        parts = [p for p in parts if p] if listed else parts
         if not all(p and (p.lower() in _ROLE_WORDS or looks_like_personal_name(p))
                    for p in parts):
             return spans
-        listed = re.search(r",\s+(?:and|&)\s", head) is not None  # "…, and Gordon Donaldson."
         if _one_whole_inverted_name(raw[before.start:before.end]) and not listed and \
                 not any(p.lower() in _ROLE_WORDS for p in parts):
             return spans  # "Beetz, Manfred, | Frühmoderne Höflichkeit. …": a title
@@ -1068,15 +1068,24 @@ _TRAILING_VOLUME = re.compile(r"[:,.]?\s*\b(?:vol\.|volume)\s*(?P<volume>\d{1,3}
                               re.I)
 
 
+def _take_trailing_year(raw: str, start: int, end: int, fields: TaggedFields
+                        ) -> tuple[int, int] | None:
+    """With no year read yet, a year that ends ``raw[start:end]`` after other words is
+    the entry's year; the bounds without it, or None when there is none to take."""
+    year = _TRAILING_YEAR.search(raw, start, end)
+    if year is None or fields.year is not None or year.start() <= start:
+        return None
+    _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
+    return trim(raw, start, year.start())
+
+
 def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     role = _ROLE_SENTENCE.search(raw, start, end)
     if role:
         start, end = trim(raw, start, role.start() + 1)
-    year = _TRAILING_YEAR.search(raw, start, end)
-    if year and fields.year is None and year.start() > start:
-        # "About Jenny Holzer 2011, dvd": the entry's only year, run into the title
-        _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
-        start, end = trim(raw, start, year.start())
+    taken = _take_trailing_year(raw, start, end, fields)
+    if taken:  # "About Jenny Holzer 2011, dvd": the entry's only year, run into the title
+        start, end = taken
         month = _TRAILING_MONTH.search(raw, start, end)
         if month and month.start() > start:  # "… Time Analyser June 1992,"
             start, end = trim(raw, start, month.start())
@@ -1086,11 +1095,8 @@ def _read_title(raw: str, start: int, end: int, fields: TaggedFields) -> None:
     genre = _TRAILING_GENRE.search(raw, start, end)
     if genre and genre.start() > start:
         start, end = trim(raw, start, genre.start() + (raw[genre.start()] in ",."))
-        year = _TRAILING_YEAR.search(raw, start, end)
-        if year and fields.year is None and year.start() > start:
-            # "… aboriginal art 2010, television program": the year before the genre
-            _set(fields, "year", year.group("year"), year.start("year"), year.end("year"))
-            start, end = trim(raw, start, year.start())
+        # "… aboriginal art 2010, television program": the year before the genre
+        start, end = _take_trailing_year(raw, start, end, fields) or (start, end)
     volume = _TRAILING_VOLUME.search(raw, start, end)
     if volume and volume.start() > start and fields.volume is None:
         _set(fields, "volume", volume.group("volume"), volume.start("volume"),
