@@ -1,4 +1,5 @@
-"""Words that name places and publishers, for the tagger's features.
+"""Words that name places and publishers, for the tagger's features (and given names,
+for reading name lists).
 
 Hand-written (not learnt from the labelled data, so cross-validation stays fair): the
 cities where books are most often published, countries and US states with their postal
@@ -137,3 +138,41 @@ anchor/doubleday scribner's scribners atheneum avon harcourt jovanovich rinehart
 ballantine/del bloomsbury/continuum i.b.tauris tauris/london belknap
 """.split())
 
+
+# Common given names (English, German, Dutch, Scandinavian, French, Italian, Spanish,
+# Portuguese, Slavic in Latin letters), lower-cased: read by names.py only, to tell two
+# natural-order names ("Anna Weber, Paul Roth") from one inverted name with a two-word
+# family ("García Márquez, Gabriel José"). Hand-written; names that are at least as common
+# as family names ("Thomas", "Martin") are in it, so a list whose first family is one of
+# them stays read as inverted, as before.
+GIVEN_NAMES = frozenset("""
+aaron abigail adam adrian agnes alan albert alberto alexander alexandra alfred alfredo
+alice alison amanda amy ana andrea andreas andrew andrzej angela angelika anita ann anna
+anne anneke annette anthony antoine anton antonio arne arthur astrid axel barbara beatriz
+ben benjamin bernard bernd bernhard bert bettina birgit bjørn bob brian bruno camille
+carl carla carlos carmen carol caroline catherine cecilia charles charlotte chiara
+christian christina christine christoph christopher claire clara claude claudia colin
+cristina daniel daniela david deborah denis dennis diana diego dieter dirk dmitri dominique
+donald dorothy douglas edward eleanor elena elisabeth elizabeth ellen emil emily emma eric
+erik erika ernst eva evelyn fabio federico felix fernando filip florian francesca
+francesco francis francisco françois frank franz françoise frederick friedrich gabriel
+gabriele gary georg george gérard gerhard gianni giorgio giovanni giulia giuseppe gordon
+grace gregory gudrun guido günter günther gustav hannah hans harald harold harriet heinrich
+heinz helen helena helga helmut henri henrik henry herbert hermann hilary hugh hugo ian
+ingrid irene isabel isabelle jack jacob jacques jakob james jan jane janet jean jeanne
+jennifer jens jérôme jessica joachim joan joanna johan johann johannes john jonathan
+jorge josé josef joseph juan judith julia julian julie julius jürgen justin karen karin
+karl katarzyna katharina katherine kathleen katrin kenneth kevin klaus krzysztof kurt
+lars laura laurent lena leo leon leonard lisa lorenzo louis louise lucia lucy ludwig luis
+luisa lukas luca lutz magdalena manfred manuel marc marcel marco margaret margarethe
+maria marie marina mario marion mark markus marta martha martin mary matthew matthias
+maurice max maximilian melanie michael michel michele michelle miguel mikhail monika nancy
+natalia nathalie nicholas nicola nicolas niels nikolai nils nina norbert olaf olga oliver
+olivier pablo paola patricia patrick paul paula pedro per peter petra philip philipp
+philippe pierre pietro piotr rachel rafael rainer ralf ralph raymond rebecca renate
+rené richard rita robert roberto roger roland rolf rosa ruth sabine sally samuel sandra
+sara sarah sebastian sergei sergio silvia simon simone sofia sophie stefan stefano
+stephan stephen steven susan susanne sven sylvia tatiana teresa thomas tobias tomasz
+ulrich ursula uwe valentina vera veronica victor vincent vincenzo virginia walter werner
+wilhelm william wolfgang yves zofia
+""".split())

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from ..models import Name
+from .gazetteer import GIVEN_NAMES
 
 # Common Chinese surnames in pinyin (and the Wade-Giles forms met in older books).
 _CHINESE_SURNAMES = frozenset("""
@@ -291,17 +292,27 @@ def _natural_comma_list(part: str) -> list[tuple[str, bool]] | None:
     not; Chicago and MLA; a one-word first piece cannot be a whole name). Natural
     pieces have two or more words and end in a family name (not an initial); a list of
     two natural names only counts when both start with an initial ("T. Imielinski, S.
-    Viswanathan"), since "Garcia Marquez, Gabriel Jose" is one inverted name. None when
-    ``part`` is not such a list."""
+    Viswanathan") or with a known given name ("Anna Weber, Paul Roth"), since "Garcia
+    Marquez, Gabriel Jose" is one inverted name. None when ``part`` is not such a list."""
     pieces = [p.strip() for p in part.split(",") if p.strip()]
     if len(pieces) >= 3 and len(pieces[0].split()) == 1 and 1 <= len(pieces[1].split()) <= 3 \
             and looks_like_personal_name(pieces[1]) and _natural_pieces(pieces[2:]):
         return [(f"{pieces[0]}, {pieces[1]}", True), *((p, False) for p in pieces[2:])]
     if len(pieces) < 2 or not _natural_pieces(pieces):
         return None
-    if len(pieces) == 2 and not all(is_initial(p.split()[0]) for p in pieces):
+    if len(pieces) == 2 and not all(is_initial(p.split()[0]) for p in pieces) and \
+            not _given_name_first(pieces):
         return None
     return [(p, False) for p in pieces]
+
+
+def _given_name_first(pieces: list[str]) -> bool:
+    """Both pieces open with a known given name and the first does not end in one:
+    "Anna Weber, Paul Roth" is two people; "Anna Martin, Paul Roth" stays undecided (and
+    is read as one inverted name), since "Martin" can be either."""
+    def given(word: str) -> bool:
+        return word.strip(".,").lower() in GIVEN_NAMES
+    return all(given(p.split()[0]) for p in pieces) and not given(pieces[0].split()[-1])
 
 
 def _vancouver_list(part: str) -> list[tuple[str, bool]] | None:
