@@ -98,3 +98,38 @@ def test_the_unseen_set_shares_no_text_or_title_with_training_or_held_out() -> N
     assert len({_folded(r.text) for r in unseen}) == len(unseen)
     assert "Sylvester Keil" in (bench.UNSEEN_FILE.parent / "LICENSE-anystyle.txt").read_text(
         encoding="utf-8")
+
+
+def test_tagger_alone_leaves_the_spans_as_tagged_and_restores_the_rules() -> None:
+    """``--tagger-alone`` switches the span rules off inside its context only."""
+    from sourcecheck.parsing import assemble
+    from sourcecheck.parsing.tagger import TaggedSpan
+
+    raw = "Lakoff, George, and Mark Johnson. Metaphors We Live By. With a new afterword. 2003."
+    cut = raw.index("With")
+    spans = [TaggedSpan("author", 0, cut - 1), TaggedSpan("title", cut, raw.index(" 2003")),
+             TaggedSpan("date", raw.index("2003"), len(raw))]
+    with bench._without_span_rules():
+        assert assemble.read_tagged(raw, spans).title == "With a new afterword"
+    assert assemble.read_tagged(raw, spans).title == "Metaphors We Live By. With a new afterword"
+
+
+def test_f1_of_summed_counts() -> None:
+    assert bench._f1_of([(3, 1, 0), (1, 0, 1)]) == pytest.approx(8 / 10)
+    assert bench._f1_of([(0, 2, 2)]) == 0.0
+
+
+def test_bootstrap_intervals_hold_the_point_estimate(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each interval printed by ``--intervals`` contains its own point estimate, and a
+    set the parser reads only partly right gives an interval of some width."""
+    references = split_anystyle()[1][:40]
+    bench.print_intervals(references, 200)
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert len(lines) == len(bench.BOOK_TARGET_FIELDS) + 2
+    widths = []
+    for line in lines:
+        point, interval = line.split(": ", 1)[1].split(" ", 1)
+        low, high = (float(v) for v in interval.strip("()").split("–"))
+        assert low <= float(point) <= high
+        widths.append(high - low)
+    assert max(widths) > 0

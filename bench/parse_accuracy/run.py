@@ -4,6 +4,8 @@
     python bench/parse_accuracy/run.py --cv 5          # cross-validation, training split only
     python bench/parse_accuracy/run.py --other-sets    # AnyStyle's other sets, trained without
     python bench/parse_accuracy/run.py --unseen        # AnyStyle's bad.xml, never trained on
+    python bench/parse_accuracy/run.py --intervals 10000   # and bootstrap 95% intervals
+    python bench/parse_accuracy/run.py --cv 5 --tagger-alone   # without the span rules
 
 ``--cv K`` is for choosing features, parameters and rules: it trains K models, each on the
 training split minus one fold (plus AnyStyle's other sets and the project's own examples),
@@ -16,6 +18,13 @@ one model on the training split and the project's own examples only, without Any
 other labelled sets (Stanford books, theses, its gold set, jw.xml), and scores it on
 those sets, which that model never saw (book-heavy strings in cleaner styles than the
 core set's). The held-out split is not read.
+
+``--cv`` also prints each fold's book fields, to show how far folds of this size differ.
+``--tagger-alone`` switches off the span rules (``assemble``'s corrections) in any mode, to
+tell what the tagger reads from what the rules written on its mistakes add.
+``--intervals N`` adds bootstrap 95% intervals (N resamples of the references, seed 1) for
+sourcecheck's book fields and micro F1 to the held-out or ``--unseen`` table: how far a
+score on a few hundred strings can be trusted.
 
 ``--unseen`` scores the shipped model, peers side by side, on a second set it never saw:
 AnyStyle's bad.xml (``data/anystyle-bad.xml``, strings its author collected because they
@@ -48,6 +57,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import random
 import re
 import sys
 import tempfile
@@ -62,7 +72,7 @@ from typing import Any
 
 from sourcecheck import parse_reference
 from sourcecheck.models import Reference
-from sourcecheck.parsing import features, names, reference, tagger
+from sourcecheck.parsing import assemble, features, names, reference, tagger
 from sourcecheck.parsing.cjk import HAN
 from sourcecheck.parsing.fields import YEAR_RE, normalize_edition, normalize_year
 from sourcecheck.parsing.isbn_list import extract_isbns
@@ -228,11 +238,14 @@ class Score:
             if g is not None:
                 self.fn[key] += 1
 
+    def counts(self, kinds: tuple[str, ...], fields: tuple[str, ...]) -> tuple[int, int, int]:
+        """(true positives, false positives, false negatives) over these kinds and fields."""
+        return (sum(self.tp[(k, f)] for k in kinds for f in fields),
+                sum(self.fp[(k, f)] for k in kinds for f in fields),
+                sum(self.fn[(k, f)] for k in kinds for f in fields))
+
     def f1(self, kinds: tuple[str, ...], fields: tuple[str, ...]) -> float:
-        tp = sum(self.tp[(k, f)] for k in kinds for f in fields)
-        fp = sum(self.fp[(k, f)] for k in kinds for f in fields)
-        fn = sum(self.fn[(k, f)] for k in kinds for f in fields)
-        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        return _f1_of([self.counts(kinds, fields)])
 
     def cell(self, kinds: tuple[str, ...], fields: tuple[str, ...]) -> str:
         """F1 to three places; "–" when neither side has the field at all."""
@@ -298,6 +311,19 @@ def _model(path: Path) -> Iterator[None]:
         reference._parse_text.cache_clear()
 
 
+@contextmanager
+def _without_span_rules() -> Iterator[None]:
+    """Parse with the tagger's spans as they are, without the span rules' corrections."""
+    corrected = assemble._correct
+    assemble._correct = lambda raw, spans, fields: spans
+    reference._parse_text.cache_clear()
+    try:
+        yield
+    finally:
+        assemble._correct = corrected
+        reference._parse_text.cache_clear()
+
+
 def _sourcecheck(text: str) -> dict[str, Value | None]:
     return sourcecheck_fields(parse_reference(text))
 
@@ -356,6 +382,7 @@ def cross_validate(folds: int, only: int | None,
     """Train on all folds but one, score on that one; pool the scores of every fold.
     The fold models are trained ``jobs`` at a time (the same models either way)."""
     pooled = {"sourcecheck": Score(), "rules only": Score()}
+    per_fold: list[tuple[int, int, Score]] = []
     seen: list[LabelledReference] = []
     pairs = cv_folds(folds)
     with tempfile.TemporaryDirectory() as folder:
@@ -368,18 +395,61 @@ def cross_validate(folds: int, only: int | None,
             training, dev = pairs[number]
             print(f"  fold {number}: trained on {len(training)} in {seconds:.0f} s, "
                   f"scoring {len(dev)}", file=sys.stderr)
+            fold_score = Score()
             with _model(path):
                 for name, parse in (("sourcecheck", _sourcecheck), ("rules only", _rules)):
                     for labelled in dev:
-                        pooled[name].add(labelled.kind, gold_fields(labelled),
-                                         parse(labelled.text))
+                        gold, predicted = gold_fields(labelled), parse(labelled.text)
+                        pooled[name].add(labelled.kind, gold, predicted)
+                        if name == "sourcecheck":
+                            fold_score.add(labelled.kind, gold, predicted)
+            per_fold.append((number, sum(1 for r in dev if r.kind == "book"), fold_score))
             seen.extend(dev)
     which = f"fold {only} of {folds}" if only is not None else f"{folds} folds pooled"
     if parameters:
         which += ", " + ", ".join(f"{k}={v}" for k, v in parameters.items())
     print_table(f"Cross-validation on the training split ({which})",
                 [(name, score, None) for name, score in pooled.items()], seen)
+    for number, books, score in sorted(per_fold, key=lambda item: item[0]):
+        cells = ", ".join(f"{f} {score.f1(('book',), (f,)):.3f}" for f in BOOK_TARGET_FIELDS)
+        print(f"Fold {number}, sourcecheck, {books} books: {cells}; "
+              f"micro {score.f1(('book',), FIELDS):.3f}")
     return 0
+
+
+def print_intervals(references: list[LabelledReference], resamples: int,
+                    seed: int = 1) -> None:
+    """Bootstrap 95% intervals of sourcecheck's F1 on ``references``: the references are
+    drawn again with replacement ``resamples`` times and each draw is scored whole."""
+    kinds = tuple(sorted({r.kind for r in references}))
+    cells = [(f"books {f}", ("book",), (f,)) for f in BOOK_TARGET_FIELDS] + \
+        [("books micro", ("book",), FIELDS), ("all kinds micro", kinds, FIELDS)]
+    # each reference's (tp, fp, fn) for each cell, so a draw only adds up numbers
+    rows: list[list[tuple[int, int, int]]] = []
+    for labelled in references:
+        one = Score()
+        one.add(labelled.kind, gold_fields(labelled), _sourcecheck(labelled.text))
+        rows.append([one.counts(cell_kinds, fields) for _, cell_kinds, fields in cells])
+    rng = random.Random(seed)
+    draws: list[list[float]] = [[] for _ in cells]
+    for _ in range(resamples):
+        drawn = rng.choices(rows, k=len(rows))
+        for index, values in enumerate(draws):
+            values.append(_f1_of([row[index] for row in drawn]))
+    print(f"Bootstrap 95% intervals, sourcecheck ({resamples:,} resamples of the "
+          f"{len(references)} references, seed {seed}):")
+    for index, ((label, _, _), values) in enumerate(zip(cells, draws, strict=True)):
+        values.sort()
+        low, high = values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]
+        print(f"  {label}: {_f1_of([row[index] for row in rows]):.3f} "
+              f"({low:.3f}–{high:.3f})")
+
+
+def _f1_of(counts: list[tuple[int, int, int]]) -> float:
+    """F1 of summed (tp, fp, fn) counts."""
+    tp = sum(c[0] for c in counts)
+    wrong = sum(c[1] + c[2] for c in counts)
+    return 2 * tp / (2 * tp + wrong) if tp else 0.0
 
 
 def unseen_references() -> list[LabelledReference]:
@@ -388,12 +458,14 @@ def unseen_references() -> list[LabelledReference]:
     return outside_training(read_labelled(UNSEEN_FILE))
 
 
-def score_unseen(runs: int) -> int:
+def score_unseen(runs: int, intervals: int) -> int:
     """The shipped model on AnyStyle's bad.xml, peers side by side, as for the held-out
     split (a second estimate of accuracy on strings training never saw)."""
     unseen = unseen_references()
     print_table("AnyStyle's bad.xml, strings training never saw",
                 score_with_peers(unseen, runs), unseen, targets=False)
+    if intervals:
+        print_intervals(unseen, intervals)
     return 0
 
 
@@ -450,7 +522,19 @@ def main() -> int:
                              "second set training never saw)")
     parser.add_argument("--other-sets", action="store_true",
                         help="train without AnyStyle's other sets and score on them instead")
+    parser.add_argument("--tagger-alone", action="store_true",
+                        help="switch off the span rules (the tagger's spans as they are)")
+    parser.add_argument("--intervals", type=int, default=0, metavar="N",
+                        help="with the held-out split or --unseen: bootstrap 95%% intervals "
+                             "from N resamples")
     args = parser.parse_args()
+    if args.tagger_alone:
+        with _without_span_rules():
+            return _run(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     parameters: dict[str, float | int | bool] = {
         key: int(value) if value.isdigit() else float(value)
         for key, value in (item.split("=", 1) for item in args.param)}
@@ -459,9 +543,11 @@ def main() -> int:
     if args.other_sets:
         return score_other_sets(parameters)
     if args.unseen:
-        return score_unseen(args.runs)
+        return score_unseen(args.runs, args.intervals)
     _training, held_out = split_anystyle()
     print_table("Held-out split", score_with_peers(held_out, args.runs), held_out)
+    if args.intervals:
+        print_intervals(held_out, args.intervals)
     return 0
 
 
