@@ -66,8 +66,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from sourcecheck import parse_reference
@@ -299,29 +300,28 @@ def run_parser(name: str, parse: Callable[[str], dict[str, Value | None]],
 
 
 @contextmanager
-def _model(path: Path) -> Iterator[None]:
+def _replaced(module: ModuleType, name: str, value: object) -> Iterator[None]:
+    """Parse with ``module.name`` set to ``value``; parses cached before or during the
+    swap are dropped on both sides of it."""
+    kept = getattr(module, name)
+    setattr(module, name, value)
+    reference._parse_text.cache_clear()
+    try:
+        yield
+    finally:
+        setattr(module, name, kept)
+        reference._parse_text.cache_clear()
+
+
+def _model(path: Path) -> AbstractContextManager[None]:
     """Parse with the model at ``path`` instead of the shipped one (cross-validation)."""
-    shipped = reference.tag_reference
-    reference.tag_reference = functools.partial(tagger.tag_reference, path=path)
-    reference._parse_text.cache_clear()
-    try:
-        yield
-    finally:
-        reference.tag_reference = shipped
-        reference._parse_text.cache_clear()
+    return _replaced(reference, "tag_reference",
+                     functools.partial(tagger.tag_reference, path=path))
 
 
-@contextmanager
-def _without_span_rules() -> Iterator[None]:
+def _without_span_rules() -> AbstractContextManager[None]:
     """Parse with the tagger's spans as they are, without the span rules' corrections."""
-    corrected = assemble._correct
-    assemble._correct = lambda raw, spans, fields: spans
-    reference._parse_text.cache_clear()
-    try:
-        yield
-    finally:
-        assemble._correct = corrected
-        reference._parse_text.cache_clear()
+    return _replaced(assemble, "_correct", lambda raw, spans, fields: spans)
 
 
 def _sourcecheck(text: str) -> dict[str, Value | None]:
